@@ -1,0 +1,31 @@
+from .audit import AuditEntry
+from .method import MethodChecklistItem, MethodStep
+from .project import Membership, Project, Role, TeamAgreement
+from .steps import (
+    ChecklistItem,
+    DataSource,
+    Decision,
+    ProcessStep,
+    StepStatus,
+    Task,
+    TaskStatus,
+    UncertaintyStatus,
+)
+
+__all__ = [
+    "AuditEntry",
+    "ChecklistItem",
+    "DataSource",
+    "Decision",
+    "Membership",
+    "MethodChecklistItem",
+    "MethodStep",
+    "ProcessStep",
+    "Project",
+    "Role",
+    "StepStatus",
+    "Task",
+    "TaskStatus",
+    "TeamAgreement",
+    "UncertaintyStatus",
+]
