@@ -202,6 +202,8 @@ class TaskForm(CrispyMixin, forms.Form):
 
 
 class SourceForm(CrispyMixin, forms.ModelForm):
+    url = forms.URLField(label=_("URL"), required=False, max_length=1000, assume_scheme="https")
+
     class Meta:
         model = DataSource
         fields = ["title", "kind", "file", "url", "notes"]

@@ -120,8 +120,14 @@ def _progress(project, leader, steps) -> None:
     step_services.step_start(actor=leader, step=first)
     step_services.step_complete(actor=leader, step=first)
     first.tasks.update(status=TaskStatus.DONE)
+    # The seed's dates: the introduction meeting of 18 December 2023 closed step 1.
+    intro = datetime.date.fromisoformat(DEMO_PROJECT["introduction_meeting"])
+    step_services.step_update(
+        actor=leader, step=first, actual_start=project.start_date, actual_end=intro
+    )
     second = steps[2]
     step_services.step_start(actor=leader, step=second)
+    step_services.step_update(actor=leader, step=second, actual_start=intro)
     for item in list(second.checklist_items.all())[:2]:
         step_services.checklist_set(actor=leader, item=item, done=True)
     step_services.uncertainty_judge(
