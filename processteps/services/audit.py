@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from documents.models.documents import Audience
 from processteps.models import (
     AuditEntry,
     Decision,
@@ -40,6 +41,12 @@ ACTIONS = {
     "task.deleted": _("verwijderde de taak '%(target)s'"),
     "source.added": _("voegde de bron '%(target)s' toe"),
     "source.deleted": _("verwijderde de bron '%(target)s'"),
+    "document.section_changed": _("bewerkte de sectie '%(section)s' van %(target)s"),
+    "document.version_saved": _("legde versie %(number)s van %(target)s vast"),
+    "document.rendered": _("maakte de PDF van %(target)s versie %(number)s (%(pages)s pagina's)"),
+    "document.render_failed": _("kon de PDF van %(target)s versie %(number)s niet maken"),
+    "document.published": _("publiceerde %(target)s versie %(number)s voor: %(audience)s"),
+    "document.unpublished": _("haalde %(target)s versie %(number)s offline voor: %(audience)s"),
 }
 
 
@@ -64,6 +71,7 @@ CHOICES = {
     ("step", "status"): StepStatus,
     ("step", "decision"): Decision,
     ("task", "status"): TaskStatus,
+    ("document", "audience"): Audience,
 }
 
 

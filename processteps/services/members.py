@@ -75,6 +75,9 @@ def member_set_role(*, actor, membership: Membership, role: str) -> Membership:
         _ensure_a_leader_remains(membership, role)
         membership.role = role
         membership.save(update_fields=["role"])
+        if role == Role.CLIENT:
+            # A client does no team work: their tasks go back to the team.
+            membership.project.tasks.filter(assignee=membership.user).update(assignee=None)
         audit_record(
             actor=actor,
             project=membership.project,

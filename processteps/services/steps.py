@@ -11,6 +11,7 @@ from processteps.models import (
     Decision,
     ProcessStep,
     StepStatus,
+    TaskStatus,
     UncertaintyStatus,
 )
 
@@ -141,6 +142,10 @@ def step_skip(*, actor, step: ProcessStep, reason: str) -> ProcessStep:
         if step.decision == Decision.PENDING:
             step.decision = Decision.NO_GO
             step.decision_by, step.decision_at = actor, timezone.now()
+            # The tasks that waited for this decision are void now.
+            step.tasks.filter(status=TaskStatus.DECISION_PENDING).update(
+                status=TaskStatus.CANCELLED
+            )
         step.save()
         audit_record(
             actor=actor, project=step.project, action="step.skipped", target=step,
@@ -191,8 +196,8 @@ def step_decide(*, actor, step: ProcessStep, decision: str, form: str = "", reas
         )  # fmt: skip
         # Tasks that waited for this decision are open again (or void).
         if decision != Decision.PENDING:
-            step.tasks.filter(status="decision_pending").update(
-                status="open" if decision == Decision.GO else "cancelled"
+            step.tasks.filter(status=TaskStatus.DECISION_PENDING).update(
+                status=TaskStatus.OPEN if decision == Decision.GO else TaskStatus.CANCELLED
             )
     return step
 

@@ -19,7 +19,7 @@ from processteps.forms import (
     TaskForm,
     UncertaintyForm,
 )
-from processteps.models import ChecklistItem, DataSource, ProcessStep
+from processteps.models import ChecklistItem, ProcessStep
 from processteps.services import steps as step_services
 from processteps.services.steps import completion_blockers
 
@@ -35,10 +35,15 @@ def _get_step(project, number, queryset=None):
 
 def step_context(request, project, step, **forms):
     user = request.user
-    checklist = list(step.checklist_items.select_related("done_by"))
-    tasks = list(step.tasks.select_related("assignee"))
     may_change = user.has_perm("processteps.change_step", project)
     may_see_team_work = user.has_perm("processteps.view_team_work", project)
+    checklist = list(step.checklist_items.select_related("done_by"))
+    tasks = list(step.tasks.select_related("assignee"))
+    sources = list(step.sources.select_related("added_by")) if may_see_team_work else []
+    for obj in tasks:
+        obj.project = project  # the permission checks per row reuse the project's role cache
+    for obj in sources:
+        obj.step = step
     context = {
         "project": project,
         "step": step,
@@ -46,11 +51,7 @@ def step_context(request, project, step, **forms):
         "checklist": checklist,
         "checklist_done": sum(1 for item in checklist if item.is_done),
         "tasks": tasks,
-        "sources": (
-            step.sources.select_related("added_by")
-            if may_see_team_work
-            else DataSource.objects.none()
-        ),
+        "sources": sources,
         "may_change": may_change,
         "may_tick": user.has_perm("processteps.tick_checklist", project),
         "may_add_source": user.has_perm("processteps.add_source", project),

@@ -47,7 +47,9 @@ def test_leader_completes_a_step_and_client_follows(page, project):
     assert page.evaluate("window.__samePage") is True
     for item in ("Team", "Middelen", "Training"):
         page.get_by_role("button", name=f"'{item}' afvinken").click()
-        expect(page.get_by_role("button", name=re.compile(f"'{item}' is afgevinkt"))).to_be_visible()
+        expect(
+            page.get_by_role("button", name=re.compile(f"'{item}' is afgevinkt"))
+        ).to_be_visible()
     expect(page.locator("#checklist-count")).to_have_text("4/4")
 
     # Judge the uncertainty reduced, then complete the step.

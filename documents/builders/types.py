@@ -1,0 +1,147 @@
+"""The eleven document types of the method (seed 000), each with its outline."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import Builder, SectionSpec
+
+S = SectionSpec
+
+SOURCES = S("bronnen", _("Bronnen"), compiled="step_sources")
+ACCOUNT = S(
+    "verantwoording", _("Verantwoording: checklist en onzekerheidsreductie"), "step_account"
+)
+
+
+class PlanVanAanpak(Builder):
+    document_type = "plan_van_aanpak"
+    outline = (
+        S("aanleiding", _("Aanleiding")),
+        S("probleemvermoeden", _("Probleemvermoeden"), "project_issue"),
+        S("doel", _("Doel")),
+        S("aanpak", _("Aanpak en processtappen"), "process_steps"),
+        S("team", _("Team en rollen"), "team"),
+        S("middelen", _("Middelen")),
+        S("planning", _("Planning"), "planning"),
+        S("communicatie", _("Communicatie"), "communication"),
+        S("afspraken", _("Afspraken"), "agreements"),
+        S("taken", _("Taken"), "project_tasks"),
+    )
+
+
+class Omgevingsanalyse(Builder):
+    document_type = "omgevingsanalyse"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("invalshoeken", _("Functionele en subfunctionele invalshoeken")),
+        S("sleutelfiguren", _("Sleutelfiguren: usual en unusual suspects")),
+        SOURCES,
+        ACCOUNT,
+    )
+
+
+class OogstConsultatieronde(Builder):
+    document_type = "oogst_consultatieronde"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("werkwijze", _("Werkwijze: interviews en briefing")),
+        S("oogst", _("De oogst")),
+        S("bronnen", _("Door sleutelfiguren aangedragen documenten"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class Bloemlezing(Builder):
+    """Rendered from its sections here; the consultation issue compiles the fragments."""
+
+    document_type = "bloemlezing"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("themas", _("Waarheid, wijsheid en waarachtigheid per thema")),
+        S("kenmerken", _("Analyse kenmerken geraadpleegde personen")),
+        S("geraadpleegden", _("Bijlage: geraadpleegde personen")),
+        ACCOUNT,
+    )
+
+
+class ProbleemOorzakenanalyse(Builder):
+    document_type = "probleem_oorzakenanalyse"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("probleem", _("Het probleem"), "project_issue"),
+        S("symptomen", _("Symptomen")),
+        S("oorzaken", _("Oorzaken en grondoorzaken")),
+        S("complexen", _("Oorzakelijke complexen")),
+        S("bronnen", _("Empirisch en statistisch onderzoek"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class Interventiepunten(Builder):
+    document_type = "interventiepunten"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("expertmeetings", _("Expertmeetings")),
+        S("interventiepunten", _("Politiek-bestuurlijke interventiepunten")),
+        S("vooruitblik", _("Vooruitblik")),
+        S("bronnen", _("Door experts aangedragen documenten"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class ConceptVisie(Builder):
+    document_type = "concept_visie"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("burgerdialogen", _("Burgerdialogen")),
+        S("visie", _("Visie op basis van de Algemene Wil")),
+        S("streefbeelden", _("Streefbeelden")),
+        S("bronnen", _("Aanvullende wetenschappelijke studies"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class Visienota(Builder):
+    document_type = "visienota"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("bijeenkomst", _("De politieke bijeenkomst")),
+        S("visie", _("Visie op basis van het Algemeen Belang")),
+        S("streefbeelden", _("Streefbeelden")),
+        S("bestaand_beleid", _("Overzicht bestaand beleid"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class Doelenboom(Builder):
+    document_type = "doelenboom"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("doelenboom", _("Doelenboom: van abstract naar concreet")),
+        S("middelen", _("Middelen")),
+        S("indicatoren", _("Doelindicatoren"), "step_sources"),
+        S("afweging", _("Politiek-bestuurlijke afweging")),
+        ACCOUNT,
+    )
+
+
+class Actieboek(Builder):
+    document_type = "actieboek"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("acties", _("Acties gericht op het wegnemen van oorzaken")),
+        S("betrokkenen", _("Organisaties en personen met een rol in de uitvoering")),
+        S("indicatoren", _("Uitvoeringsindicatoren"), "step_sources"),
+        ACCOUNT,
+    )
+
+
+class Uitvoeringsplan(Builder):
+    document_type = "uitvoeringsplan"
+    outline = (
+        S("inleiding", _("Inleiding")),
+        S("organisatie", _("Uitvoeringsorganisatie")),
+        S("aansturing", _("Aansturing van de uitvoering")),
+        S("planning", _("Planning"), "planning"),
+        S("gegevensbanken", _("Gegevensbanken"), "step_sources"),
+        ACCOUNT,
+    )

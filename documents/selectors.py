@@ -1,0 +1,61 @@
+"""Read-side helpers: what a user may see of a project's documents."""
+
+from django.db.models import Prefetch
+
+from documents.models import Audience, DocumentVersion, ProcessDocument, Publication
+
+AUDIENCES_FOR_CLIENT = (Audience.CLIENT, Audience.PUBLIC)
+
+
+def visible_audiences(user, project) -> tuple[str, ...] | None:
+    """None: everything (team); else the audiences whose publications the user may read."""
+    if user.has_perm("documents.view_drafts", project):
+        return None
+    if user.has_perm("documents.view_published", project):
+        return AUDIENCES_FOR_CLIENT
+    return (Audience.PUBLIC,)
+
+
+def documents_for(user, project):
+    """The project's documents with their latest version and active publications."""
+    audiences = visible_audiences(user, project)
+    publications = Publication.objects.active().select_related("version").order_by("audience")
+    documents = (
+        ProcessDocument.objects.filter(project=project)
+        .select_related("step")
+        .prefetch_related(
+            Prefetch("publications", queryset=publications, to_attr="active_publications"),
+            Prefetch(
+                "versions",
+                queryset=DocumentVersion.objects.only(
+                    "id", "document_id", "number", "render_status", "created_at", "pdf"
+                ).order_by("-number"),
+                to_attr="all_versions",
+            ),
+        )
+        .order_by("step__number")
+    )
+    result = []
+    for document in documents:
+        if audiences is not None:
+            document.active_publications = [
+                p for p in document.active_publications if p.audience in audiences
+            ]
+            if not document.active_publications:
+                continue
+        document.latest_version = document.all_versions[0] if document.all_versions else None
+        result.append(document)
+    return result
+
+
+def readable_version(user, document, number):
+    """The version if the user may read it: the team any, others only an active publication."""
+    version = document.versions.filter(number=number).first()
+    if version is None:
+        return None
+    audiences = visible_audiences(user, document.project)
+    if audiences is None:
+        return version
+    if version.publications.active().filter(audience__in=audiences).exists():
+        return version
+    return None
