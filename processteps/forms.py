@@ -171,7 +171,9 @@ class TaskForm(CrispyMixin, forms.Form):
         label=_("Notities"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, project: Project, limited: bool = False, **kwargs):
+    def __init__(
+        self, *args, project: Project, limited: bool = False, current_status: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.project = project
         self.fields["step"].queryset = project.steps.all()
@@ -187,8 +189,11 @@ class TaskForm(CrispyMixin, forms.Form):
             # A team member updates the progress of a task, not its definition.
             for name in ("title", "step", "assignee", "due_date"):
                 del self.fields[name]
+            # Team members do not put tasks on hold for a decision, but keep a task that is.
             self.fields["status"].choices = [
-                c for c in TaskStatus.choices if c[0] != TaskStatus.DECISION_PENDING
+                c
+                for c in TaskStatus.choices
+                if c[0] != TaskStatus.DECISION_PENDING or c[0] == current_status
             ]
 
     def clean_due_date(self):

@@ -235,6 +235,8 @@ def checklist_set(*, actor, item: ChecklistItem, done: bool) -> ChecklistItem:
             .select_related("step__project")
             .get(pk=item.pk)
         )
+        if item.step.is_closed:
+            raise ValidationError(_("Heropen de stap eerst om de checklist te wijzigen."))
         if item.is_done == done:
             return item
         item.is_done = done

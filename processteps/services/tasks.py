@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from processteps.models import ProcessStep, Project, Role, Task, TaskStatus
+from processteps.models import ProcessStep, Project, Role, Task
 
 from .audit import audit_record
 
@@ -88,9 +88,3 @@ def task_delete(*, actor, task: Task) -> None:
         audit_record(actor=actor, project=task.project, action="task.deleted", target=task)
         task.delete()
 
-
-def task_statuses_for(user_may_manage: bool) -> list[tuple[str, str]]:
-    """The statuses a user may set: team members do not decide steps."""
-    if user_may_manage:
-        return list(TaskStatus.choices)
-    return [c for c in TaskStatus.choices if c[0] != TaskStatus.DECISION_PENDING]

@@ -17,7 +17,7 @@ from processteps.forms import (
     ProjectForm,
     month_range,
 )
-from processteps.models import AuditEntry, Membership, Project, Task
+from processteps.models import AuditEntry, Membership, Project, Role, Task
 from processteps.services import members as member_services
 from processteps.services import projects as project_services
 
@@ -205,9 +205,10 @@ def member_remove(request, project, membership):
 @require_POST
 def commitment(request, project):
     project = get_project(request, project, "processteps.set_commitment")
-    membership = get_object_or_404(
-        project.memberships.select_related("project", "user"), user=request.user
-    )
+    membership = project.memberships.select_related("project", "user").filter(user=request.user)
+    membership = membership.first()
+    if membership is None or membership.role not in (Role.LEADER, Role.MEMBER):
+        raise PermissionDenied  # e.g. a site admin, who is no member of the project
     form = CommitmentForm(request.POST)
     if form.is_valid():
         member_services.commitment_set(

@@ -47,13 +47,13 @@ def step_context(request, project, step, **forms):
     context = {
         "project": project,
         "step": step,
-        "steps": project.steps.only("number", "name", "status").order_by("number"),
+        "steps": project.steps.only("project_id", "number", "name", "status").order_by("number"),
         "checklist": checklist,
         "checklist_done": sum(1 for item in checklist if item.is_done),
         "tasks": tasks,
         "sources": sources,
         "may_change": may_change,
-        "may_tick": user.has_perm("processteps.tick_checklist", project),
+        "may_tick": user.has_perm("processteps.tick_checklist", project) and not step.is_closed,
         "may_add_source": user.has_perm("processteps.add_source", project),
         "may_see_team_work": may_see_team_work,
         "blockers": completion_blockers(step, checklist),
@@ -207,7 +207,11 @@ def checklist_toggle(request, project, number, item):
     item = get_object_or_404(ChecklistItem.objects.filter(step=step), pk=item)
     item.step = step
     done = request.POST.get("done") in ("1", "true", "on")
-    item = step_services.checklist_set(actor=request.user, item=item, done=done)
+    try:
+        item = step_services.checklist_set(actor=request.user, item=item, done=done)
+    except ValidationError as exc:
+        apply_errors(request, exc)
+        return redirect(step)
     if request.htmx:
         checklist = list(step.checklist_items.all())
         item = next(i for i in checklist if i.pk == item.pk)

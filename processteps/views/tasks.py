@@ -48,7 +48,13 @@ def task_edit(request, project, task):
         "status": task.status,
         "notes": task.notes,
     }
-    form = TaskForm(request.POST or None, project=project, limited=limited, initial=initial)
+    form = TaskForm(
+        request.POST or None,
+        project=project,
+        limited=limited,
+        current_status=task.status,
+        initial=initial,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             task_services.task_update(actor=request.user, task=task, **form.cleaned_data)

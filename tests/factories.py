@@ -1,0 +1,145 @@
+"""factory-boy factories for the test suite.
+
+``ProjectFactory`` goes through the real service (``project_create``), so every project gets the
+eleven steps and their checklists copied from the method catalogue, and its ``leader`` becomes
+the project leader. The other factories write rows directly: they build the situation a test
+starts from, the services under test do the rest.
+"""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from processteps.models import (
+    AuditEntry,
+    ChecklistItem,
+    DataSource,
+    Membership,
+    ProcessStep,
+    Project,
+    Role,
+    Task,
+    TaskStatus,
+    TeamAgreement,
+)
+from processteps.models.steps import SourceKind
+
+PASSWORD = "geheim-wachtwoord-123"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password(PASSWORD)
+
+
+class AdminFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"beheerder{n}")
+    is_staff = True
+    is_superuser = True
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A project created by ``project_create``: eleven steps copied from the catalogue."""
+
+    class Meta:
+        model = Project
+
+    leader = factory.SubFactory(UserFactory)
+    name = factory.Sequence(lambda n: f"Project {n}")
+    issue = "Hoe houden we de wijk leefbaar?"
+    client_organisation = "Gemeente Voorbeeld"
+    description = ""
+    start_date = datetime.date(2024, 1, 1)
+
+    @classmethod
+    def _create(cls, model_class, *args, leader, **kwargs):
+        from processteps.services.projects import project_create
+
+        return project_create(actor=leader, **kwargs)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    project = factory.SubFactory(ProjectFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Role.MEMBER
+
+
+def step_of(project: Project, number: int) -> ProcessStep:
+    return project.steps.get(number=number)
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Task
+
+    project = factory.SubFactory(ProjectFactory)
+    step = None
+    title = factory.Sequence(lambda n: f"Taak {n}")
+    assignee = None
+    status = TaskStatus.OPEN
+
+
+class ChecklistItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    step = factory.LazyFunction(lambda: step_of(ProjectFactory(), 1))
+    text = factory.Sequence(lambda n: f"Extra checklistpunt {n}")
+    position = factory.Sequence(lambda n: 100 + n)
+
+
+class DataSourceFactory(factory.django.DjangoModelFactory):
+    """A link by default; ``DataSourceFactory(with_file=True)`` stores a small text file."""
+
+    class Meta:
+        model = DataSource
+
+    class Params:
+        with_file = factory.Trait(
+            kind=SourceKind.DOCUMENT,
+            url="",
+            file=factory.LazyFunction(
+                lambda: ContentFile(b"Notulen van het gesprek.\n", name="notulen.txt")
+            ),
+        )
+
+    step = factory.LazyFunction(lambda: step_of(ProjectFactory(), 1))
+    title = factory.Sequence(lambda n: f"Bron {n}")
+    kind = SourceKind.LINK
+    url = factory.Sequence(lambda n: f"https://example.org/bron/{n}")
+    added_by = None
+
+
+class TeamAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TeamAgreement
+
+    project = factory.SubFactory(ProjectFactory)
+    text = factory.Sequence(lambda n: f"Afspraak {n}")
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class AuditEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AuditEntry
+
+    project = factory.SubFactory(ProjectFactory)
+    actor = None
+    action = "project.changed"
+    target_type = "processteps.project"
+    target_id = factory.LazyAttribute(lambda e: e.project.pk)
+    target_repr = factory.LazyAttribute(lambda e: str(e.project))
+    data = factory.LazyFunction(lambda: {"fields": "description"})

@@ -1,0 +1,145 @@
+"""The main pages cost the same number of queries for a small and for a large project."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from processteps.models import Role
+from tests.factories import (
+    AuditEntryFactory,
+    ChecklistItemFactory,
+    DataSourceFactory,
+    MembershipFactory,
+    ProjectFactory,
+    TaskFactory,
+    TeamAgreementFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def build(*, leader, member, name, large: bool):
+    """A project with one of everything; ``large`` adds many more of each."""
+    project = ProjectFactory(leader=leader, name=name)
+    MembershipFactory(project=project, user=member, role=Role.MEMBER)
+    step_1 = project.steps.get(number=1)
+    TaskFactory(project=project, step=step_1, assignee=member)
+    TaskFactory(project=project, assignee=None)
+    DataSourceFactory(step=step_1, added_by=member)
+    TeamAgreementFactory(project=project)
+    AuditEntryFactory(project=project, actor=leader)
+    step_1.checklist_items.update(is_done=True, done_by=member, done_at=timezone.now())
+    if large:
+        extra_members = [
+            MembershipFactory(project=project, role=Role.MEMBER).user for _ in range(5)
+        ]
+        people = [None, leader, member, *extra_members]
+        for step in project.steps.all():
+            ChecklistItemFactory.create_batch(20, step=step)
+        for n in range(50):
+            TaskFactory(
+                project=project,
+                step=step_1 if n % 2 else project.steps.get(number=1 + n % 11),
+                assignee=people[n % len(people)],
+            )
+        for n in range(20):
+            DataSourceFactory(step=step_1, added_by=people[1 + n % (len(people) - 1)])
+        AuditEntryFactory.create_batch(30, project=project, actor=leader)
+        TeamAgreementFactory.create_batch(5, project=project)
+    return project
+
+
+@pytest.fixture
+def small_and_large(db):
+    leader = UserFactory(username="leider")
+    member = UserFactory(username="teamlid")
+    small = build(leader=leader, member=member, name="Klein", large=False)
+    large = build(leader=leader, member=member, name="Groot", large=True)
+    return {"leader": leader, "member": member}, small, large
+
+
+def count_queries(client, url) -> tuple[int, list[str]]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries), [q["sql"] for q in ctx.captured_queries]
+
+
+def dashboard_url(project):
+    return reverse("processteps:dashboard", args=[project.pk])
+
+
+def step_url(project):
+    return reverse("processteps:step", args=[project.pk, 1])
+
+
+def assert_same_count(client, user, small, large, url_of):
+    client.force_login(user)
+    client.get(url_of(small))  # warm up (session, content types)
+    small_count, _ = count_queries(client, url_of(small))
+    large_count, large_sql = count_queries(client, url_of(large))
+    assert large_count == small_count, "\n".join(large_sql)
+
+
+@pytest.mark.parametrize("role", ["leader", "member"])
+def test_dashboard_queries_do_not_grow_with_the_project(role, small_and_large, client):
+    people, small, large = small_and_large
+    assert_same_count(client, people[role], small, large, dashboard_url)
+
+
+@pytest.mark.parametrize("role", ["leader", "member"])
+def test_step_page_queries_do_not_grow_with_the_project(role, small_and_large, client):
+    # Regression (BUG found by this suite, since fixed in step_context): the per-row
+    # `has_perm` checks of tasks and sources fetched the project and the role again per row.
+    people, small, large = small_and_large
+    assert_same_count(client, people[role], small, large, step_url)
+
+
+def test_large_project_pages_show_everything(small_and_large, client):
+    people, _small, large = small_and_large
+    client.force_login(people["leader"])
+    page = client.get(step_url(large)).content.decode()
+    assert page.count('<li id="check-') == 4 + 20  # the method's items and the extra ones
+    assert page.count("<strong>Bron ") == 1 + 20
+    dashboard = client.get(dashboard_url(large)).content.decode()
+    assert ">4/24<" in dashboard  # step 1: the method's 4 ticked, 20 extra open
+    assert ">0/25<" in dashboard  # step 2: 5 + 20 open
+
+
+@pytest.mark.parametrize("url", ["home", "processteps:my_tasks"])
+def test_home_and_my_tasks_do_not_grow_with_projects_and_tasks(url, db, client):
+    member = UserFactory(username="teamlid")
+    client.force_login(member)
+    for name in ("Eerste", "Tweede"):
+        project = ProjectFactory(name=name)
+        MembershipFactory(project=project, user=member, role=Role.MEMBER)
+        TaskFactory(project=project, step=project.steps.get(number=2), assignee=member)
+    client.get(reverse(url))
+    before, _ = count_queries(client, reverse(url))
+
+    for n in range(8):
+        project = ProjectFactory(name=f"Project {n}")
+        MembershipFactory(project=project, user=member, role=Role.MEMBER)
+        for number in range(1, 6):
+            TaskFactory(project=project, step=project.steps.get(number=number), assignee=member)
+            TaskFactory(project=project, step=project.steps.get(number=number), assignee=None)
+    after, sql = count_queries(client, reverse(url))
+
+    assert after == before, "\n".join(sql)
+    page = client.get(reverse(url)).content.decode()
+    assert page.count("list-group-item") >= 80 + 2
+
+
+def test_the_step_page_reads_the_list_of_steps_once(project, client):
+    # Regression (BUG found by this suite, since fixed): the step navigation deferred
+    # project_id, which each link's get_absolute_url() needs: one extra query per step.
+    client.force_login(project.leader)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(step_url(project))
+    step_reads = [
+        q["sql"] for q in ctx.captured_queries if 'FROM "processteps_processstep"' in q["sql"]
+    ]
+    assert len(step_reads) == 2, "\n".join(step_reads)  # the step itself and the navigation
