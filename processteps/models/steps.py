@@ -162,6 +162,8 @@ class ChecklistItem(models.Model):
     text = models.CharField(_("checklistpunt"), max_length=300)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     from_method = models.BooleanField(_("uit de methode"), default=False)
+    # A checklist item the app ticks itself from the project's data (e.g. all reports processed).
+    derived_from = models.CharField(_("afgeleid van"), max_length=40, blank=True, editable=False)
     is_done = models.BooleanField(_("afgevinkt"), default=False)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

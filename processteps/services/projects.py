@@ -16,6 +16,9 @@ from processteps.models import (
 
 from .audit import audit_record
 
+# Checklist items of the method that the app derives from the project's data.
+DERIVED_ITEMS = {"alle input consultatieronde verwerkt": "reports_processed"}
+
 PROJECT_FIELDS = ("name", "issue", "client_organisation", "description", "start_date")
 
 
@@ -60,7 +63,13 @@ def _copy_catalogue(project: Project) -> None:
         for ms in method_steps
     )
     ChecklistItem.objects.bulk_create(
-        ChecklistItem(step=step, text=item.text, position=item.position, from_method=True)
+        ChecklistItem(
+            step=step,
+            text=item.text,
+            position=item.position,
+            from_method=True,
+            derived_from=DERIVED_ITEMS.get(item.text.strip().lower(), ""),
+        )
         for step, ms in zip(steps, method_steps, strict=True)
         for item in ms.checklist_items.all()
     )

@@ -87,4 +87,3 @@ def task_delete(*, actor, task: Task) -> None:
     with transaction.atomic():
         audit_record(actor=actor, project=task.project, action="task.deleted", target=task)
         task.delete()
-

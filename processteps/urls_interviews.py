@@ -1,0 +1,3 @@
+"""URLs of the consultation round: interviews (included by processteps.urls)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the consultation round: keyfigures (included by processteps.urls)."""
+
+urlpatterns: list = []
