@@ -4,9 +4,11 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 logger = logging.getLogger(__name__)
@@ -37,9 +39,8 @@ def render_version(self, version_id: int) -> bool:
 
 @shared_task(bind=True, autoretry_for=TRANSIENT + (OSError,), retry_backoff=True, max_retries=5)
 def send_publication_mail(self, publication_id: int) -> int:
-    """Mail the project's clients a link to a document published to them, once."""
+    """Mail the people a published document is for (see publication_recipients), once."""
     from documents.models import Publication
-    from processteps.models import Role
 
     with transaction.atomic():
         publication = (
@@ -50,26 +51,66 @@ def send_publication_mail(self, publication_id: int) -> int:
         )
         if publication is None or publication.notified_at or not publication.is_active:
             return 0
-        project = publication.document.project
-        recipients = list(
-            project.memberships.filter(role=Role.CLIENT)
-            .exclude(user__email="")
-            .select_related("user")
-        )
-        messages = []
-        with translation.override(settings.LANGUAGE_CODE):
-            for membership in recipients:
-                context = {
-                    "publication": publication,
-                    "document": publication.document,
-                    "project": project,
-                    "user": membership.user,
-                    "url": settings.SITE_URL + publication.document.get_absolute_url(),
-                }
-                subject = render_to_string("emails/published_subject.txt", context).strip()
-                body = render_to_string("emails/published.txt", context)
-                messages.append((subject, body, None, [membership.user.email]))
+        messages = [
+            _message(publication, name, email, url)
+            for name, email, url in publication_recipients(publication)
+        ]
         sent = send_mass_mail(messages) if messages else 0
         publication.notified_at = timezone.now()
         publication.save(update_fields=["notified_at"])
     return sent
+
+
+def publication_recipients(publication) -> list[tuple[str, str, str]]:
+    """Who is mailed about a publication, as (name, e-mail, link) — each address once.
+
+    The client always (a link into the app). For the Bloemlezing (seed 000: "opdrachtgever,
+    sleutelfiguren en interviewers ontvangen Bloemlezing") also the interviewers, and — when it
+    is public, since they have no account — the key figures who agreed to take part.
+    """
+    from documents.models import Audience
+    from processteps.models import KeyFigureStatus, Role
+
+    document = publication.document
+    project = document.project
+    in_app = settings.SITE_URL + document.get_absolute_url()
+    public = settings.SITE_URL + reverse(
+        "documents:public_document", kwargs={"slug": project.slug, "number": document.step.number}
+    )
+    people = [
+        (m.user.get_full_name() or m.user.username, m.user.email, in_app)
+        for m in project.memberships.filter(role=Role.CLIENT).select_related("user")
+    ]
+    if document.document_type == "bloemlezing":
+        interviewers = (
+            get_user_model()
+            .objects.filter(interviews__project=project)
+            .distinct()
+            .order_by("pk")
+        )
+        people += [(u.get_full_name() or u.username, u.email, in_app) for u in interviewers]
+        if publication.audience == Audience.PUBLIC:
+            key_figures = project.key_figures.active().filter(
+                status__in=[KeyFigureStatus.AGREED, KeyFigureStatus.INTERVIEWED]
+            )
+            people += [(k.name, k.email, public) for k in key_figures]
+    seen, result = set(), []
+    for name, email, url in people:
+        if email and email.lower() not in seen:
+            seen.add(email.lower())
+            result.append((name, email, url))
+    return result
+
+
+def _message(publication, name: str, email: str, url: str):
+    context = {
+        "publication": publication,
+        "document": publication.document,
+        "project": publication.document.project,
+        "name": name,
+        "url": url,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("emails/published_subject.txt", context).strip()
+        body = render_to_string("emails/published.txt", context)
+    return (subject, body, None, [email])
