@@ -33,6 +33,8 @@ class Builder:
     document_type: str = ""
     outline: tuple[SectionSpec, ...] = ()
     intro: str = ""
+    # Long documents start every chapter on a new page; short ones let chapters flow on.
+    chapter_pages: bool = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -83,6 +85,7 @@ class Builder:
             "sections": sections,
             "toc": [{"id": s.anchor, "title": s.title, "level": 1} for s in sections],
             "language": "nl",
+            "chapter_pages": self.chapter_pages,
         }
 
     def build_html(self, sections, *, version_label: str, date=None) -> str:

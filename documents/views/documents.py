@@ -1,6 +1,8 @@
 """Process documents in the project: list, sections, versions, PDF, compare, publish."""
 
 import difflib
+import html
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -246,7 +248,10 @@ def compare(request, project, number):
 
 
 def _text_lines(section: dict) -> list[str]:
-    text = strip_tags((section.get("body") or "") + "\n" + (section.get("compiled") or ""))
+    """The section as lines of plain text (the template escapes them again)."""
+    html_text = (section.get("body") or "") + "\n" + (section.get("compiled") or "")
+    html_text = re.sub(r"</(p|li|h[1-6]|tr|blockquote|div)>|<br\s*/?>", "\\g<0>\n", html_text)
+    text = html.unescape(strip_tags(html_text))
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
