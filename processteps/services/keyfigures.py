@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from processteps.models import (
     Angle,
+    AuditEntry,
     Fragment,
     Interview,
     InterviewReport,
@@ -183,8 +184,12 @@ def key_figure_erase(*, actor, key_figure: KeyFigure) -> KeyFigure:
             fragment.save(update_fields=["text"])
         for field in KeyFigure.PERSONAL_FIELDS:
             setattr(key_figure, field, "")
-        key_figure.organisation = ""
+        key_figure.organisation = key_figure.function = ""
         key_figure.proposal_reason = ""
+        # Earlier audit entries named the person: the trail keeps the act, not the name.
+        AuditEntry.objects.filter(
+            target_type=key_figure._meta.label_lower, target_id=key_figure.pk
+        ).update(target_repr=ERASED_NAME)
         key_figure.erased_at = timezone.now()
         key_figure.save()
         audit_record(
@@ -197,7 +202,9 @@ def coverage(project: Project) -> list[dict]:
     """Per functional angle (and its subfunctional ones): key figures per status and kind."""
     angles = list(project.angles.all())
     figures = list(
-        project.key_figures.active().only("angle_id", "subangle_id", "status", "is_usual_suspect")
+        project.key_figures.active().only(
+            "project_id", "angle_id", "subangle_id", "status", "is_usual_suspect"
+        )
     )
 
     def count(items):
