@@ -60,6 +60,7 @@ worker: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/render.py
+	$(PY) bench/bloemlezing.py
 
 messages: $(VENV)/.installed-dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var

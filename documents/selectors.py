@@ -1,6 +1,6 @@
 """Read-side helpers: what a user may see of a project's documents."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from documents.models import Audience, DocumentVersion, ProcessDocument, Publication
 
@@ -56,6 +56,15 @@ def readable_version(user, document, number):
     audiences = visible_audiences(user, document.project)
     if audiences is None:
         return version
-    if version.publications.active().filter(audience__in=audiences).exists():
+    # Readers see the published version and, while the document is published to them, the
+    # versions it replaced (its history); a document taken offline shows nothing.
+    published = Publication.objects.filter(document=document, audience__in=audiences)
+    if not published.active().exists():
+        return None
+    if (
+        published.filter(version=version)
+        .filter(Q(unpublished_at__isnull=True) | Q(superseded=True))
+        .exists()
+    ):
         return version
     return None

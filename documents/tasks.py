@@ -51,9 +51,18 @@ def send_publication_mail(self, publication_id: int) -> int:
         )
         if publication is None or publication.notified_at or not publication.is_active:
             return 0
+        # One version published to client and public mails each person once.
+        already = {
+            email.lower()
+            for sibling in Publication.objects.filter(
+                version_id=publication.version_id, notified_at__isnull=False
+            ).select_related("document__project", "document__step")
+            for _name, email, _url in publication_recipients(sibling)
+        }
         messages = [
             _message(publication, name, email, url)
             for name, email, url in publication_recipients(publication)
+            if email.lower() not in already
         ]
         sent = send_mass_mail(messages) if messages else 0
         publication.notified_at = timezone.now()
@@ -83,10 +92,7 @@ def publication_recipients(publication) -> list[tuple[str, str, str]]:
     ]
     if document.document_type == "bloemlezing":
         interviewers = (
-            get_user_model()
-            .objects.filter(interviews__project=project)
-            .distinct()
-            .order_by("pk")
+            get_user_model().objects.filter(interviews__project=project).distinct().order_by("pk")
         )
         people += [(u.get_full_name() or u.username, u.email, in_app) for u in interviewers]
         if publication.audience == Audience.PUBLIC:

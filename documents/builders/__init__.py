@@ -6,4 +6,7 @@ from .base import Builder, SectionSpec, builder_for, registry
 
 __all__ = ["Builder", "SectionSpec", "builder_for", "registry"]
 
-from . import types  # noqa: E402,F401  (registers the builders)
+from . import (
+    bloemlezing,  # noqa: E402,F401  (after types: replaces its placeholder)
+    types,  # noqa: E402,F401  (registers the builders)
+)

@@ -50,19 +50,6 @@ class OogstConsultatieronde(Builder):
     )
 
 
-class Bloemlezing(Builder):
-    """Rendered from its sections here; the consultation issue compiles the fragments."""
-
-    document_type = "bloemlezing"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("themas", _("Waarheid, wijsheid en waarachtigheid per thema")),
-        S("kenmerken", _("Analyse kenmerken geraadpleegde personen")),
-        S("geraadpleegden", _("Bijlage: geraadpleegde personen")),
-        ACCOUNT,
-    )
-
-
 class ProbleemOorzakenanalyse(Builder):
     document_type = "probleem_oorzakenanalyse"
     outline = (

@@ -156,6 +156,8 @@ class Publication(models.Model):
     )
     unpublished_at = models.DateTimeField(_("offline gehaald op"), null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Replaced by a newer version for the same audience (history), not taken offline.
+    superseded = models.BooleanField(default=False, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 

@@ -216,7 +216,7 @@ def publish(*, actor, version: DocumentVersion, audience: str) -> Publication:
         current = Publication.objects.active().filter(document=document, audience=audience)
         if current.filter(version=version).exists():
             raise ValidationError(_("Deze versie is al gepubliceerd voor dit publiek."))
-        current.update(unpublished_at=now, unpublished_by=actor)
+        current.update(unpublished_at=now, unpublished_by=actor, superseded=True)
         publication = Publication.objects.create(
             version=version, document=document, audience=audience, published_by=actor
         )

@@ -7,6 +7,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from documents.builders import builder_for
 from documents.forms import PublishForm, SectionForm, VersionForm
 from documents.models import Publication, RenderStatus
-from documents.selectors import documents_for, readable_version
+from documents.selectors import documents_for, readable_version, visible_audiences
 from documents.services import documents as services
 from processteps.access import get_project
 from processteps.views.common import apply_errors
@@ -59,14 +60,19 @@ def document_detail(request, project, number):
         published = [d for d in documents_for(request.user, project) if d.pk == document.pk]
         if not published:
             raise PermissionDenied
+        # The current publication and the versions it replaced (the history).
+        history = (
+            Publication.objects.filter(
+                document=document, audience__in=visible_audiences(request.user, project)
+            )
+            .filter(Q(unpublished_at__isnull=True) | Q(superseded=True))
+            .select_related("version")
+            .order_by("-published_at")
+        )
         return render(
             request,
             "documents/published_list.html",
-            {
-                "project": project,
-                "document": document,
-                "publications": published[0].active_publications,
-            },
+            {"project": project, "document": document, "publications": history},
         )
     builder = builder_for(document)
     sections = builder.sections()

@@ -31,6 +31,12 @@ class Angle(models.Model):
         verbose_name_plural = _("invalshoeken")
         constraints = [
             models.UniqueConstraint(fields=["project", "parent", "name"], name="angle_unique_name"),
+            # NULL parents are distinct in SQL: top-level names need a constraint of their own.
+            models.UniqueConstraint(
+                fields=["project", "name"],
+                condition=models.Q(parent__isnull=True),
+                name="angle_unique_top_name",
+            ),
         ]
 
     def __str__(self):
@@ -149,7 +155,7 @@ class KeyFigure(models.Model):
         """How an anonymised quote is attributed: never a name or organisation name."""
         origin = self.organisation_type or (self.angle.name if self.angle_id else "")
         if origin:
-            return str(_("Een sleutelfiguur uit %(origin)s")) % {"origin": origin.lower()}
+            return str(_("Een sleutelfiguur (%(origin)s)")) % {"origin": origin.lower()}
         return str(_("Een sleutelfiguur"))
 
     def clean(self):
@@ -450,6 +456,12 @@ class Theme(models.Model):
         verbose_name_plural = _("thema's")
         constraints = [
             models.UniqueConstraint(fields=["project", "parent", "name"], name="theme_unique_name"),
+            # NULL parents are distinct in SQL: top-level names need a constraint of their own.
+            models.UniqueConstraint(
+                fields=["project", "name"],
+                condition=models.Q(parent__isnull=True),
+                name="theme_unique_top_name",
+            ),
         ]
 
     def __str__(self):

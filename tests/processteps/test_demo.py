@@ -70,6 +70,10 @@ def demo_env(settings, tmp_path, monkeypatch):
     settings.DEMO_DATA_ALLOWED = True
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     monkeypatch.setattr(
+        "documents.services.demo_bloemlezing.demo_bloemlezing_load",
+        lambda *, project, leader: None,
+    )
+    monkeypatch.setattr(
         "documents.services.demo.demo_documents_load", lambda *, project, leader: None
     )
     return settings.VAR_DIR

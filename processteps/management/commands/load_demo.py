@@ -24,6 +24,9 @@ class Command(BaseCommand):
 
         leader = project.memberships.filter(role="leader").select_related("user").first().user
         demo_documents_load(project=project, leader=leader)
+        from documents.services.demo_bloemlezing import demo_bloemlezing_load
+
+        demo_bloemlezing_load(project=project, leader=leader)
         password_file.parent.mkdir(parents=True, exist_ok=True)
         password_file.write_text(password + "\n")
         password_file.chmod(0o600)

@@ -1,0 +1,1 @@
+"""Read helpers: queries that pages and document builders share (no state changes here)."""
