@@ -63,7 +63,7 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/bloemlezing.py
 
 messages: $(VENV)/.installed-dev
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -6,6 +6,7 @@ editable in the admin. A project copies it when it is created (see ``services.pr
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StepContent(models.Model):
@@ -55,7 +56,7 @@ class StepContent(models.Model):
     def arenas(self) -> list[str]:
         labels = []
         if self.in_society:
-            labels.append(_("Samenleving"))
+            labels.append(pgettext_lazy("arena", "Samenleving"))
         if self.in_politics:
             labels.append(_("Politiek"))
         if self.in_administration:
