@@ -263,6 +263,9 @@ def test_compiled_catalogue_matches_the_po_file(catalogue):
                     translation.ngettext(entry["msgid"], entry["msgid_plural"], 2),
                 )
                 want = (entry["msgstr[0]"], entry["msgstr[1]"])
+            elif "msgctxt" in entry:
+                got = translation.pgettext(entry["msgctxt"], entry["msgid"])
+                want = entry["msgstr"]
             else:
                 got, want = translation.gettext(entry["msgid"]), entry["msgstr"]
             if got != want:
