@@ -9,33 +9,29 @@ from django.utils.translation import gettext_lazy as _
 from .project import Project
 
 
-class Angle(models.Model):
-    """An invalshoek: functional (top level) or subfunctional (under a functional one)."""
+class TwoLevelNode(models.Model):
+    """A node of a project's two-level tree (angles, themes): top level or one level below.
+    Subclasses define ``project`` and ``parent`` (with their own related names and labels)."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="angles")
+    # Messages for a parent of another project / a parent that is itself below the top.
+    other_project_message = _("Die keuze hoort bij een ander project.")
+    too_deep_message = _("Kies een onderdeel van het bovenste niveau.")
+
     name = models.CharField(_("naam"), max_length=200)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("functionele invalshoek"),
-        help_text=_("Leeg voor een functionele invalshoek; gevuld voor een subfunctionele."),
-    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["project", "position", "name"]
-        verbose_name = _("invalshoek")
-        verbose_name_plural = _("invalshoeken")
         constraints = [
-            models.UniqueConstraint(fields=["project", "parent", "name"], name="angle_unique_name"),
+            models.UniqueConstraint(
+                fields=["project", "parent", "name"], name="%(class)s_unique_name"
+            ),
             # NULL parents are distinct in SQL: top-level names need a constraint of their own.
             models.UniqueConstraint(
                 fields=["project", "name"],
                 condition=models.Q(parent__isnull=True),
-                name="angle_unique_top_name",
+                name="%(class)s_unique_top_name",
             ),
         ]
 
@@ -45,11 +41,31 @@ class Angle(models.Model):
     def clean(self):
         if self.parent_id:
             if self.parent.project_id != self.project_id:
-                raise ValidationError({"parent": _("Die invalshoek hoort bij een ander project.")})
+                raise ValidationError({"parent": self.other_project_message})
             if self.parent.parent_id:
-                raise ValidationError(
-                    {"parent": _("Een subfunctionele invalshoek valt onder een functionele.")}
-                )
+                raise ValidationError({"parent": self.too_deep_message})
+
+
+class Angle(TwoLevelNode):
+    """An invalshoek: functional (top level) or subfunctional (under a functional one)."""
+
+    other_project_message = _("Die invalshoek hoort bij een ander project.")
+    too_deep_message = _("Een subfunctionele invalshoek valt onder een functionele.")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="angles")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("functionele invalshoek"),
+        help_text=_("Leeg voor een functionele invalshoek; gevuld voor een subfunctionele."),
+    )
+
+    class Meta(TwoLevelNode.Meta):
+        verbose_name = _("invalshoek")
+        verbose_name_plural = _("invalshoeken")
 
 
 class KeyFigureStatus(models.TextChoices):
@@ -434,11 +450,12 @@ class TranscriptPassage(models.Model):
         return self.text[:80]
 
 
-class Theme(models.Model):
+class Theme(TwoLevelNode):
     """A theme of the Bloemlezing; two levels (theme, sub-theme)."""
 
+    other_project_message = too_deep_message = _("Kies een hoofdthema van dit project.")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="themes")
-    name = models.CharField(_("naam"), max_length=200)
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -448,28 +465,10 @@ class Theme(models.Model):
         verbose_name=_("hoofdthema"),
     )
     description = models.TextField(_("toelichting"), blank=True)
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
-    class Meta:
-        ordering = ["project", "position", "name"]
+    class Meta(TwoLevelNode.Meta):
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "parent", "name"], name="theme_unique_name"),
-            # NULL parents are distinct in SQL: top-level names need a constraint of their own.
-            models.UniqueConstraint(
-                fields=["project", "name"],
-                condition=models.Q(parent__isnull=True),
-                name="theme_unique_top_name",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
-
-    def clean(self):
-        if self.parent_id and (self.parent.project_id != self.project_id or self.parent.parent_id):
-            raise ValidationError({"parent": _("Kies een hoofdthema van dit project.")})
 
 
 class Dimension(models.TextChoices):

@@ -96,16 +96,20 @@ def report_submit(*, actor, report: InterviewReport) -> InterviewReport:
 
 
 def report_accept(*, actor, report: InterviewReport) -> InterviewReport:
-    report = _transition(
-        report, actor, (ReportStatus.SUBMITTED,), ReportStatus.ACCEPTED, "report.accepted",
-        accepted_by=actor, accepted_at=timezone.now(), return_comments="",
-    )  # fmt: skip
-    key_figure = report.interview.key_figure
-    if (
-        key_figure.status == KeyFigureStatus.AGREED
-        or key_figure.status == KeyFigureStatus.APPROACHED
-    ):
-        type(key_figure).objects.filter(pk=key_figure.pk).update(status=KeyFigureStatus.INTERVIEWED)
+    """Accept a submitted report; its key figure now counts as interviewed."""
+    with transaction.atomic():
+        report = _transition(
+            report, actor, (ReportStatus.SUBMITTED,), ReportStatus.ACCEPTED, "report.accepted",
+            accepted_by=actor, accepted_at=timezone.now(), return_comments="",
+        )  # fmt: skip
+        key_figure = report.interview.key_figure
+        if key_figure.status in (KeyFigureStatus.APPROACHED, KeyFigureStatus.AGREED):
+            key_figure.status = KeyFigureStatus.INTERVIEWED
+            key_figure.save(update_fields=["status", "updated_at"])
+            audit_record(
+                actor=actor, project=key_figure.project, action="keyfigure.status",
+                target=key_figure, data={"status": key_figure.status},
+            )  # fmt: skip
     return report
 
 

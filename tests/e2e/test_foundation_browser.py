@@ -45,6 +45,8 @@ def test_leader_completes_a_step_and_client_follows(page, project):
     expect(page.locator("#checklist-count")).to_have_text("1/4")
     expect(page.get_by_role("button", name=re.compile("'Dekking' is afgevinkt"))).to_be_visible()
     assert page.evaluate("window.__samePage") is True
+    # Keyboard users keep their place: focus stays on the (swapped) button.
+    assert page.evaluate("document.activeElement.id").startswith("check-button-")
     for item in ("Team", "Middelen", "Training"):
         page.get_by_role("button", name=f"'{item}' afvinken").click()
         expect(

@@ -147,9 +147,17 @@ def test_submit_accept_and_the_derived_checklist_item(draft, client_as, project)
     page = member.get(url("report", draft)).content.decode()
     assert 'id="report-form"' not in page, "a submitted report is read-only"
 
+    key_figure_of_report = draft.interview.key_figure
+    key_figure_of_report.status = "agreed"
+    key_figure_of_report.save()
     assert leader.post(url("report_accept", draft)).status_code == 302
     draft.refresh_from_db()
     assert (draft.status, draft.accepted_by) == (ReportStatus.ACCEPTED, project.leader)
+    # Accepting the report moves its key figure on to "interviewed", in the audit trail too.
+    key_figure_of_report.refresh_from_db()
+    assert key_figure_of_report.status == "interviewed"
+    entry = project.audit_entries.filter(action="keyfigure.status").latest("id")
+    assert (entry.actor, entry.data) == (project.leader, {"status": "interviewed"})
     item.refresh_from_db()
     assert not item.is_done, "accepted but not processed"
 
