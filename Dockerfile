@@ -1,17 +1,17 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_CONSTRAINT=/app/constraints-build.txt \
+    PIP_DISABLE_PIP_VERSION_CHECK=1  PIP_ONLY_BINARY=:all: \
     DJANGO_SETTINGS_MODULE=samenleving.settings.production \
     VAR_DIR=/app/var
 
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-    libharfbuzz-subset0 fonts-dejavu-core \
+    libharfbuzz-subset0 fonts-dejavu-core graphviz \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
-COPY requirements.txt constraints-build.txt ./
+COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \

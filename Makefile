@@ -3,16 +3,17 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-# xstatic-bootstrap's sdist still imports pkg_resources while building.
-export PIP_CONSTRAINT := $(CURDIR)/constraints-build.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Wheels only: a dependency that has to be built from an sdist fails here, not on a user's machine.
+export PIP_ONLY_BINARY := :all:
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test lint format system-deps worker bench clean messages
 
-# Debian packages the app needs: venv, Pango for WeasyPrint, poppler for PDF checks, fonts.
-SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+# Debian packages the app needs: venv, Pango for WeasyPrint, Graphviz (dot) for diagrams,
+# poppler for PDF checks, fonts. `make test` adds Chromium for the browser tests.
+SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core graphviz poppler-utils
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES) $(EXTRA_PACKAGES); do \
@@ -24,7 +25,7 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt constraints-build.txt
+$(VENV)/.installed: requirements.txt
 	@$(MAKE) --no-print-directory system-deps
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
@@ -43,7 +44,7 @@ run: $(VENV)/.installed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
-	@$(MAKE) --no-print-directory system-deps EXTRA_PACKAGES="$(if $(CI),chromium,)"
+	@$(MAKE) --no-print-directory system-deps EXTRA_PACKAGES="chromium"
 	$(PY) manage.py makemigrations --check --dry-run --settings=samenleving.settings.test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
