@@ -56,11 +56,10 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-import documents.builders.bloemlezing  # noqa: E402,F401  (the Bloemlezing's builder)
 from documents.builders import builder_for  # noqa: E402
 from documents.rendering import render  # noqa: E402
 from documents.services.documents import document_ensure  # noqa: E402
-from processteps.models import (  # noqa: E402
+from processteps.consultation.models import (  # noqa: E402
     Angle,
     Dimension,
     Fragment,
@@ -69,12 +68,11 @@ from processteps.models import (  # noqa: E402
     InterviewReport,
     KeyFigure,
     KeyFigureStatus,
-    Membership,
     QuoteConsent,
     ReportStatus,
-    Role,
     Theme,
 )
+from processteps.models import Membership, Role  # noqa: E402
 from processteps.services.projects import project_create  # noqa: E402
 
 _FIRST = (

@@ -6,3 +6,47 @@ class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Procesdocumenten")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from processteps.registry import ALL_STEPS, NavEntry, StepTool, register
+
+        from .models import Audience
+
+        # Every step ends in a process document: the documents app serves all of them.
+        register(
+            StepTool(
+                name="documents",
+                label=_("Procesdocumenten"),
+                steps=(ALL_STEPS,),
+                urls="documents.urls",
+                nav=(
+                    NavEntry(
+                        _("Documenten"),
+                        "documents:list",
+                        perm="processteps.view_project",
+                        dashboard=True,
+                    ),
+                ),
+                panel="documents/step_panel.html",
+                audit_actions={
+                    "document.section_changed": _(
+                        "bewerkte de sectie '%(section)s' van %(target)s"
+                    ),
+                    "document.version_saved": _("legde versie %(number)s van %(target)s vast"),
+                    "document.rendered": _(
+                        "maakte de PDF van %(target)s versie %(number)s (%(pages)s pagina's)"
+                    ),
+                    "document.render_failed": _(
+                        "kon de PDF van %(target)s versie %(number)s niet maken"
+                    ),
+                    "document.published": _(
+                        "publiceerde %(target)s versie %(number)s voor: %(audience)s"
+                    ),
+                    "document.unpublished": _(
+                        "haalde %(target)s versie %(number)s offline voor: %(audience)s"
+                    ),
+                },
+                audit_choices={("document", "audience"): Audience},
+                demo="documents.demo.demo_load",
+            )
+        )

@@ -4,7 +4,6 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -73,12 +72,11 @@ def send_publication_mail(self, publication_id: int) -> int:
 def publication_recipients(publication) -> list[tuple[str, str, str]]:
     """Who is mailed about a publication, as (name, e-mail, link) — each address once.
 
-    The client always (a link into the app). For the Bloemlezing (seed 000: "opdrachtgever,
-    sleutelfiguren en interviewers ontvangen Bloemlezing") also the interviewers, and — when it
-    is public, since they have no account — the key figures who agreed to take part.
+    The client always (a link into the app); a document's builder may add people of its own
+    (``Builder.extra_recipients``: the Bloemlezing adds the interviewers and key figures).
     """
-    from documents.models import Audience
-    from processteps.models import KeyFigureStatus, Role
+    from documents.builders import builder_for
+    from processteps.models import Role
 
     document = publication.document
     project = document.project
@@ -90,16 +88,7 @@ def publication_recipients(publication) -> list[tuple[str, str, str]]:
         (m.user.get_full_name() or m.user.username, m.user.email, in_app)
         for m in project.memberships.filter(role=Role.CLIENT).select_related("user")
     ]
-    if document.document_type == "bloemlezing":
-        interviewers = (
-            get_user_model().objects.filter(interviews__project=project).distinct().order_by("pk")
-        )
-        people += [(u.get_full_name() or u.username, u.email, in_app) for u in interviewers]
-        if publication.audience == Audience.PUBLIC:
-            key_figures = project.key_figures.active().filter(
-                status__in=[KeyFigureStatus.AGREED, KeyFigureStatus.INTERVIEWED]
-            )
-            people += [(k.name, k.email, public) for k in key_figures]
+    people += builder_for(document).extra_recipients(publication, in_app=in_app, public=public)
     seen, result = set(), []
     for name, email, url in people:
         if email and email.lower() not in seen:

@@ -8,6 +8,8 @@ Document names follow the step table in DESIGN.md.
 Each entry of ``CATALOGUE`` has:
 
 - ``number``: 1..11, the position of the step in the method;
+- ``key``: a stable name for the step that code refers to (step tools register by key, since
+  a step's number or name can be edited);
 - ``name``: the step ("processtap");
 - ``document_name`` / ``document_type``: the process document the step ends in, with a stable slug;
 - ``essence``, ``methodology``, ``communication``, ``data_collection``, ``uncertainty_reduction``:
@@ -40,6 +42,7 @@ BELEIDSKOMPAS_QUESTIONS: list[tuple[int, str]] = [
 CATALOGUE: list[dict] = [
     {
         "number": 1,
+        "key": "start",
         "name": "Starten van het proces",
         "document_name": "Plan van aanpak",
         "document_type": "plan_van_aanpak",
@@ -54,6 +57,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 2,
+        "key": "key_figures",
         "name": "Inventariseren sleutelfiguren",
         "document_name": "Omgevingsanalyse",
         "document_type": "omgevingsanalyse",
@@ -74,6 +78,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 3,
+        "key": "consultation",
         "name": "Consulteren sleutelfiguren",
         "document_name": "Oogst consultatieronde",
         "document_type": "oogst_consultatieronde",
@@ -92,6 +97,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 4,
+        "key": "harvest",
         "name": "Omvormen oogst consultatieronde",
         "document_name": "Bloemlezing",
         "document_type": "bloemlezing",
@@ -111,6 +117,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 5,
+        "key": "causal_complexes",
         "name": "Ontwerpen oorzakelijke complexen",
         "document_name": "Probleem- en oorzakenanalyse",
         "document_type": "probleem_oorzakenanalyse",
@@ -128,6 +135,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 6,
+        "key": "expert_meetings",
         "name": "Organiseren van expertmeetings",
         "document_name": "Politiek-bestuurlijke interventiepunten",
         "document_type": "interventiepunten",
@@ -142,6 +150,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 7,
+        "key": "citizen_dialogues",
         "name": "Organiseren van burgerdialogen",
         "document_name": "Visie en streefbeelden op basis van de Algemene Wil (concept-visie)",
         "document_type": "concept_visie",
@@ -159,6 +168,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 8,
+        "key": "political_meeting",
         "name": "Organiseren politieke bijeenkomst",
         "document_name": "Visie en streefbeelden op basis van het Algemeen Belang (visienota)",
         "document_type": "visienota",
@@ -176,6 +186,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 9,
+        "key": "decision_making",
         "name": "Organiseren besluitvormingsproces",
         "document_name": "Doelenboom, inclusief middelen (beleidsnota)",
         "document_type": "doelenboom",
@@ -193,6 +204,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 10,
+        "key": "actions",
         "name": "Formuleren en uitwerken van acties",
         "document_name": "Actieboek",
         "document_type": "actieboek",
@@ -209,6 +221,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 11,
+        "key": "implementation_plan",
         "name": "Schrijven uitvoeringsplan",
         "document_name": "Uitvoeringsplan",
         "document_type": "uitvoeringsplan",
@@ -227,3 +240,7 @@ CATALOGUE: list[dict] = [
         "beleidskompas": [5, 6],
     },
 ]
+
+
+# The steps' keys in the method's order.
+STEP_KEYS: list[str] = [step["key"] for step in CATALOGUE]

@@ -4,7 +4,9 @@ from .catalogue import CATALOGUE
 
 
 def load_catalogue(MethodStep, MethodChecklistItem) -> None:
-    """Create or update the eleven method steps; takes model classes so migrations can use it."""
+    """Create or update the eleven method steps; takes model classes so migrations can use it
+    (a historical model from before steps had keys gets none)."""
+    has_key = any(f.name == "key" for f in MethodStep._meta.get_fields())
     for entry in CATALOGUE:
         step, _created = MethodStep.objects.update_or_create(
             number=entry["number"],
@@ -21,6 +23,7 @@ def load_catalogue(MethodStep, MethodChecklistItem) -> None:
                 "data_collection": entry["data_collection"],
                 "uncertainty_reduction": entry["uncertainty_reduction"],
                 "beleidskompas": entry.get("beleidskompas", []),
+                **({"key": entry["key"]} if has_key else {}),
             },
         )
         MethodChecklistItem.objects.filter(step=step).delete()

@@ -22,8 +22,9 @@ def role_in(user, project):
 
 
 def _project_of(obj):
-    """The project of a project, or of an object inside one (step, task, report...)."""
-    for path in ("project", "step.project", "interview.project", "report.interview.project"):
+    """The project of a project, or of an object inside one: anything with a ``project``
+    (a task, a key figure, a report…) or a ``step`` (a data source)."""
+    for path in ("project", "step.project"):
         current = obj
         for attr in path.split("."):
             current = getattr(current, attr, None)
@@ -83,25 +84,3 @@ rules.add_perm(
 )
 rules.add_perm("processteps.add_source", works_in_project)
 rules.add_perm("processteps.delete_source", runs_project | (is_team_member & added_the_source))
-
-# The consultation round (steps 2-4). Contact details are for the leader and the team only.
-rules.add_perm("processteps.view_key_figures", works_in_project)
-rules.add_perm("processteps.propose_key_figure", works_in_project)
-rules.add_perm("processteps.update_key_figure_status", works_in_project)
-rules.add_perm("processteps.manage_key_figures", runs_project)  # approve, erase, import, angles
-rules.add_perm("processteps.view_interviews", works_in_project)
-rules.add_perm("processteps.claim_interview", works_in_project)
-rules.add_perm("processteps.manage_interviews", runs_project)  # plan, invite, brief
-rules.add_perm("processteps.acknowledge_briefing", is_leader | is_team_member)
-
-
-@rules.predicate
-def interviews_it(user, report):
-    return report.interview.interviewers.filter(pk=user.pk).exists()
-
-
-rules.add_perm("processteps.edit_report", runs_project | (is_team_member & interviews_it))
-rules.add_perm("processteps.review_report", runs_project)  # accept, return, processed
-rules.add_perm("processteps.mark_fragments", works_in_project)
-rules.add_perm("processteps.manage_themes", runs_project)
-rules.add_perm("processteps.search", works_in_project)

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from . import urls_interviews, urls_keyfigures
 from .views import projects, sources, steps, tasks
 
 app_name = "processteps"
@@ -42,6 +41,3 @@ urlpatterns = [
     path(S + "checklist/<int:item>/remove/", steps.checklist_remove, name="checklist_remove"),
     path(S + "sources/add/", sources.source_add, name="source_add"),
 ]
-
-# The consultation round (steps 2-4) has URL modules of its own.
-urlpatterns += urls_keyfigures.urlpatterns + urls_interviews.urlpatterns

@@ -6,7 +6,6 @@ from .base import Builder, SectionSpec, builder_for, registry
 
 __all__ = ["Builder", "SectionSpec", "builder_for", "registry"]
 
-from . import (
-    bloemlezing,  # noqa: E402,F401  (after types: replaces its placeholder)
-    types,  # noqa: E402,F401  (registers the builders)
-)
+# The outlines of the eleven document types; a step tool's ``documents`` module replaces the
+# placeholder of its type with a builder of its own (imported when the tool registers).
+from . import types  # noqa: E402,F401

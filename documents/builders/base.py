@@ -92,6 +92,11 @@ class Builder:
         template = select_template(self.template_names())
         return template.render(self.context(sections, version_label=version_label, date=date))
 
+    def extra_recipients(self, publication, *, in_app: str, public: str) -> list:
+        """People besides the client to mail when a version is published, as (name, e-mail,
+        link) tuples; ``in_app`` links into the app, ``public`` to the public page."""
+        return []
+
     def reading_html(self, sections) -> str:
         """The sections as a fragment for the online reading view."""
         return render_to_string("documents/reading_sections.html", {"sections": sections})

@@ -1,26 +1,4 @@
 from .audit import AuditEntry
-from .consultation import (
-    Angle,
-    Briefing,
-    BriefingAcknowledgement,
-    Dimension,
-    Fragment,
-    FragmentTheme,
-    Interview,
-    InterviewForm,
-    InterviewReport,
-    InvitationTemplate,
-    KeyFigure,
-    KeyFigureStatus,
-    MailStatus,
-    QuoteConsent,
-    ReportAttachment,
-    ReportStatus,
-    SentMail,
-    Theme,
-    Transcript,
-    TranscriptPassage,
-)
 from .method import MethodChecklistItem, MethodStep
 from .project import Membership, Project, Role, TeamAgreement
 from .steps import (
@@ -35,26 +13,6 @@ from .steps import (
 )
 
 __all__ = [
-    "Angle",
-    "Briefing",
-    "BriefingAcknowledgement",
-    "Dimension",
-    "Fragment",
-    "FragmentTheme",
-    "Interview",
-    "InterviewForm",
-    "InterviewReport",
-    "InvitationTemplate",
-    "KeyFigure",
-    "KeyFigureStatus",
-    "MailStatus",
-    "QuoteConsent",
-    "ReportAttachment",
-    "ReportStatus",
-    "SentMail",
-    "Theme",
-    "Transcript",
-    "TranscriptPassage",
     "AuditEntry",
     "ChecklistItem",
     "DataSource",

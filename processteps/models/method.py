@@ -13,6 +13,13 @@ class StepContent(models.Model):
     """The content a step carries, shared by the catalogue and a project's own copy."""
 
     number = models.PositiveSmallIntegerField(_("nummer"))
+    # The stable name code refers to (step tools register by key): numbers and names can change.
+    key = models.SlugField(
+        _("sleutel"),
+        max_length=40,
+        blank=True,
+        help_text=_("Vaste naam van de stap in de methode; hulpmiddelen van stappen horen erbij."),
+    )
     name = models.CharField(_("processtap"), max_length=200)
     document_name = models.CharField(_("procesdocument"), max_length=200)
     document_type = models.SlugField(_("documenttype"), max_length=50)
@@ -35,6 +42,7 @@ class StepContent(models.Model):
 
     CONTENT_FIELDS = (
         "number",
+        "key",
         "name",
         "document_name",
         "document_type",
@@ -78,6 +86,9 @@ class MethodStep(StepContent):
         verbose_name_plural = _("methodestappen")
         constraints = [
             models.UniqueConstraint(fields=["number"], name="methodstep_unique_number"),
+            models.UniqueConstraint(
+                fields=["key"], condition=~models.Q(key=""), name="methodstep_unique_key"
+            ),
         ]
 
     def __str__(self):

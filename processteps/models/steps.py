@@ -113,6 +113,9 @@ class ProcessStep(StepContent):
         verbose_name_plural = _("processtappen")
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="step_unique_number"),
+            models.UniqueConstraint(
+                fields=["project", "key"], condition=~models.Q(key=""), name="step_unique_key"
+            ),
             models.CheckConstraint(
                 condition=models.Q(planned_start__isnull=True)
                 | models.Q(planned_end__isnull=True)

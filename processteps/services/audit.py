@@ -2,18 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from documents.models.documents import Audience
-from processteps.models import (
-    AuditEntry,
-    Decision,
-    KeyFigureStatus,
-    Role,
-    StepStatus,
-    TaskStatus,
-    UncertaintyStatus,
-)
+from processteps.models import AuditEntry, Decision, Role, StepStatus, TaskStatus, UncertaintyStatus
 
-# action -> sentence; placeholders are filled from the entry's data and ``target``.
+# action -> sentence; placeholders are filled from the entry's data and ``target``. The core's
+# own actions are here; the documents app and each step tool add theirs (``register_actions``).
 ACTIONS = {
     "project.created": _("maakte het project %(target)s aan"),
     "project.changed": _("wijzigde de projectgegevens"),
@@ -42,40 +34,6 @@ ACTIONS = {
     "task.deleted": _("verwijderde de taak '%(target)s'"),
     "source.added": _("voegde de bron '%(target)s' toe"),
     "source.deleted": _("verwijderde de bron '%(target)s'"),
-    "angle.added": _("voegde de invalshoek '%(target)s' toe"),
-    "angle.removed": _("verwijderde de invalshoek '%(target)s'"),
-    "keyfigure.proposed": _("stelde sleutelfiguur %(target)s voor"),
-    "keyfigure.changed": _("wijzigde sleutelfiguur %(target)s"),
-    "keyfigure.approved": _("keurde sleutelfiguur %(target)s goed"),
-    "keyfigure.status": _("zette sleutelfiguur %(target)s op '%(status)s'"),
-    "keyfigure.erased": _("wiste de persoonsgegevens van een sleutelfiguur op verzoek"),
-    "keyfigure.imported": _("importeerde %(count)s sleutelfiguren"),
-    "interview.created": _("plande: %(target)s"),
-    "interview.claimed": _("nam %(target)s op zich"),
-    "interview.changed": _("wijzigde: %(target)s"),
-    "invitation.template": _("wijzigde de uitnodigingsmail"),
-    "invitation.sent": _("verstuurde %(count)s uitnodiging(en)"),
-    "briefing.published": _("publiceerde de interviewbriefing (versie %(revision)s)"),
-    "briefing.acknowledged": _("bevestigde de interviewbriefing"),
-    "report.saved": _("bewerkte %(target)s"),
-    "report.submitted": _("diende %(target)s in"),
-    "report.accepted": _("accepteerde %(target)s"),
-    "report.returned": _("stuurde %(target)s terug"),
-    "report.processed": _("markeerde %(target)s als verwerkt"),
-    "report.unprocessed": _("markeerde %(target)s als niet verwerkt"),
-    "report.attachment": _("voegde de bijlage '%(target)s' toe"),
-    "report.transcript": _("laadde een transcript bij %(target)s (%(count)s passages)"),
-    "theme.added": _("voegde het thema '%(target)s' toe"),
-    "theme.removed": _("verwijderde het thema '%(target)s'"),
-    "fragment.created": _("markeerde een fragment"),
-    "fragment.changed": _("wijzigde een fragment"),
-    "fragment.deleted": _("verwijderde een fragment"),
-    "document.section_changed": _("bewerkte de sectie '%(section)s' van %(target)s"),
-    "document.version_saved": _("legde versie %(number)s van %(target)s vast"),
-    "document.rendered": _("maakte de PDF van %(target)s versie %(number)s (%(pages)s pagina's)"),
-    "document.render_failed": _("kon de PDF van %(target)s versie %(number)s niet maken"),
-    "document.published": _("publiceerde %(target)s versie %(number)s voor: %(audience)s"),
-    "document.unpublished": _("haalde %(target)s versie %(number)s offline voor: %(audience)s"),
 }
 
 
@@ -100,9 +58,20 @@ CHOICES = {
     ("step", "status"): StepStatus,
     ("step", "decision"): Decision,
     ("task", "status"): TaskStatus,
-    ("document", "audience"): Audience,
-    ("keyfigure", "status"): KeyFigureStatus,
 }
+
+# Actions whose entries name people in the data (key figures, participants, …): a client's
+# activity feed leaves them out.
+TEAM_ONLY_ACTIONS: set[str] = set()
+
+
+def register_actions(actions: dict, *, choices: dict | None = None, team_only=()) -> None:
+    """Add the audit vocabulary of an app (the documents app, a step tool): ``actions`` maps
+    an action to its sentence, ``choices`` maps (noun, data key) to the TextChoices whose label
+    is shown, ``team_only`` names the actions a client never sees."""
+    ACTIONS.update(actions)
+    CHOICES.update(choices or {})
+    TEAM_ONLY_ACTIONS.update(team_only)
 
 
 def describe(entry: AuditEntry) -> str:

@@ -13,11 +13,9 @@ from processteps.models import (
     Role,
     TeamAgreement,
 )
+from processteps.registry import derived_key_for
 
 from .audit import audit_record
-
-# Checklist items of the method that the app derives from the project's data.
-DERIVED_ITEMS = {"alle input consultatieronde verwerkt": "reports_processed"}
 
 PROJECT_FIELDS = ("name", "issue", "client_organisation", "description", "start_date")
 
@@ -68,7 +66,7 @@ def _copy_catalogue(project: Project) -> None:
             text=item.text,
             position=item.position,
             from_method=True,
-            derived_from=DERIVED_ITEMS.get(item.text.strip().lower(), ""),
+            derived_from=derived_key_for(step.key, item.text),
         )
         for step, ms in zip(steps, method_steps, strict=True)
         for item in ms.checklist_items.all()

@@ -268,3 +268,24 @@ def checklist_remove(*, actor, item: ChecklistItem) -> None:
             actor=actor, project=item.step.project, action="checklist.removed", target=item
         )
         item.delete()
+
+
+def checklist_derive(*, project, key: str) -> bool:
+    """Tick or untick the project's checklist items that a step tool derives from its data
+    (``registry.DerivedItem``), as the data says now. Returns whether the data satisfies them.
+
+    Tools call this after every change that may affect the item; a closed step's checklist is
+    frozen and stays as it was.
+    """
+    from processteps.registry import derived_item
+
+    spec = derived_item(key)
+    if spec is None:
+        raise ValueError(f"No step tool derives the checklist item {key!r}")
+    done = spec.evaluate(project)
+    ChecklistItem.objects.filter(step__project=project, derived_from=key).exclude(
+        is_done=done
+    ).exclude(step__status__in=[StepStatus.COMPLETED, StepStatus.SKIPPED]).update(
+        is_done=done, done_at=timezone.now() if done else None, done_by=None
+    )
+    return done

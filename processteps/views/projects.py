@@ -18,6 +18,7 @@ from processteps.forms import (
     month_range,
 )
 from processteps.models import AuditEntry, Membership, Project, Role, Task
+from processteps.registry import links_for
 from processteps.services import members as member_services
 from processteps.services import projects as project_services
 
@@ -87,6 +88,7 @@ def dashboard(request, project):
         "entries": entries,
         "my_tasks": my_tasks,
         "completed": sum(1 for s in steps if s.status == "completed"),
+        "tool_links": links_for(request.user, project, dashboard=True),
     }
     return render(request, "processteps/dashboard.html", context)
 

@@ -20,6 +20,7 @@ from processteps.forms import (
     UncertaintyForm,
 )
 from processteps.models import ChecklistItem, ProcessStep
+from processteps.registry import step_panels
 from processteps.services import steps as step_services
 from processteps.services.steps import completion_blockers
 
@@ -57,6 +58,7 @@ def step_context(request, project, step, **forms):
         "may_add_source": user.has_perm("processteps.add_source", project),
         "may_see_team_work": may_see_team_work,
         "blockers": completion_blockers(step, checklist),
+        "tool_panels": step_panels(request, project, step),
     }
     if may_change:
         context.update(

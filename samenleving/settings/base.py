@@ -39,6 +39,15 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+
+def step_tool_apps() -> list[str]:
+    """The step tools: every Django app inside ``processteps/`` (a package with an ``apps.py``).
+    Each registers itself on the step-tool registry (``processteps.registry``), so adding a tool
+    never edits a central list."""
+    root = BASE_DIR / "processteps"
+    return [f"processteps.{path.parent.name}" for path in sorted(root.glob("*/apps.py"))]
+
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,6 +63,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "processteps",
     "documents",
+    *step_tool_apps(),
 ]
 
 MIDDLEWARE = [

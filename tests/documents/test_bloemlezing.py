@@ -11,15 +11,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-import documents.builders.bloemlezing  # noqa: F401  (registered after documents.builders.types)
+import processteps.consultation.documents  # noqa: F401  (registered after documents.builders.types)
 from documents.builders import builder_for
-from documents.builders.bloemlezing import Bloemlezing, bar_chart
+from documents.charts import bar_chart
 from documents.models import Audience
 from documents.services.documents import publish, version_create, version_render
-from processteps.models import Dimension, KeyFigureStatus, QuoteConsent
-from processteps.services import interviews as interview_services
-from processteps.services import keyfigures as kf_services
-from processteps.services import reports as report_services
+from processteps.consultation.documents import Bloemlezing
+from processteps.consultation.models import Dimension, KeyFigureStatus, QuoteConsent
+from processteps.consultation.services import interviews as interview_services
+from processteps.consultation.services import keyfigures as kf_services
+from processteps.consultation.services import reports as report_services
 
 from .conftest import assert_in_pdf, document_of, pdf_bytes_of, pdf_pages_text, pdf_text, squash
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from documents.builders import builder_for
-from processteps.models import Dimension, QuoteConsent
+from processteps.consultation.models import Dimension, QuoteConsent
 
 from .test_bloemlezing import bloemlezing_of, consultation, interviewed_key_figure, quote
 
@@ -75,7 +75,7 @@ def test_compiling_uses_a_fixed_number_of_queries(project):
 
 
 def test_the_query_count_does_not_depend_on_the_number_of_themes(project):
-    from processteps.services.reports import theme_add
+    from processteps.consultation.services.reports import theme_add
 
     c = consultation(project)
     before, _html = compile_queries(project)

@@ -12,9 +12,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from processteps.models import Fragment, Membership, ReportStatus, Role, Transcript
-from processteps.services import interviews as interview_services
-from processteps.services import keyfigures as keyfigure_services
+from processteps.consultation.models import Fragment, ReportStatus, Transcript
+from processteps.consultation.services import interviews as interview_services
+from processteps.consultation.services import keyfigures as keyfigure_services
+from processteps.models import Membership, Role
 from processteps.services.projects import project_create
 
 from .conftest import login

@@ -4,21 +4,20 @@ import pytest
 from django.urls import reverse
 
 from documents.models import Audience, DocumentVersion, Publication, RenderStatus
-from processteps.demo_consultation_data import INTERVIEWS, KEY_FIGURES, THEMES
-from processteps.models import (
-    AuditEntry,
+from processteps.consultation.demo import demo_consultation_load
+from processteps.consultation.demo_data import INTERVIEWS, KEY_FIGURES, THEMES
+from processteps.consultation.models import (
     Fragment,
     FragmentTheme,
     Interview,
     KeyFigure,
     QuoteConsent,
     ReportStatus,
-    Role,
     Theme,
     TranscriptPassage,
 )
-from processteps.services.demo import demo_load
-from processteps.services.demo_consultation import demo_consultation_load
+from processteps.demo import demo_load
+from processteps.models import AuditEntry, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +129,7 @@ def test_loading_twice_adds_nothing(demo):
 
 
 def test_the_demo_bloemlezing_is_compiled_rendered_and_published(demo, client):
-    from documents.services.demo_bloemlezing import demo_bloemlezing_load
+    from processteps.consultation.demo import demo_load as demo_bloemlezing_load
     from tests.documents.conftest import assert_in_pdf, pdf_bytes_of, pdf_text, squash
 
     demo_bloemlezing_load(project=demo, leader=demo.leader)

@@ -6,13 +6,19 @@ import re
 import pytest
 from django.urls import reverse
 
-from processteps.models import Fragment, FragmentTheme, QuoteConsent, ReportStatus, Theme
-from processteps.selectors.consultation import (
+from processteps.consultation.models import (
+    Fragment,
+    FragmentTheme,
+    QuoteConsent,
+    ReportStatus,
+    Theme,
+)
+from processteps.consultation.selectors import (
     fragment_attribution,
     fragments_per_theme,
     fragments_without_theme,
 )
-from processteps.services import keyfigures as keyfigure_services
+from processteps.consultation.services import keyfigures as keyfigure_services
 
 from .helpers import error_messages_of, messages_of
 from .test_interviews_support import (
@@ -28,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(name, project, *args):
-    return reverse(f"processteps:{name}", args=[project.pk, *args])
+    return reverse(f"consultation:{name}", args=[project.pk, *args])
 
 
 @pytest.fixture
@@ -73,7 +79,7 @@ def test_anonymous_shows_no_name_organisation_email_or_phone(project):
 
 
 def test_anonymous_without_organisation_type_falls_back_to_the_angle(project):
-    from processteps.services.keyfigures import angle_add
+    from processteps.consultation.services.keyfigures import angle_add
 
     angle = angle_add(actor=project.leader, project=project, name="Wonen")
     quote = consented(project, QuoteConsent.ANONYMOUS, organisation_type="", angle=angle)
@@ -309,7 +315,7 @@ def test_the_theme_tree_in_the_fragment_form_is_in_tree_order(project, accepted,
 
 
 def test_processed_reports_are_listed_with_their_badge(project, accepted, client_as):
-    from processteps.services.reports import report_mark_processed
+    from processteps.consultation.services.reports import report_mark_processed
 
     report_mark_processed(actor=project.leader, report=accepted)
     page = client_as("member").get(url("fragments", project)).content.decode()

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from processteps.models import (
+from processteps.consultation.models import (
     BriefingAcknowledgement,
     Interview,
     InvitationTemplate,
@@ -15,9 +15,9 @@ from processteps.models import (
     ReportStatus,
     SentMail,
 )
-from processteps.selectors.consultation import interviewer_load, interviews_for_project
-from processteps.services import interviews as interview_services
-from processteps.services import keyfigures as keyfigure_services
+from processteps.consultation.selectors import interviewer_load, interviews_for_project
+from processteps.consultation.services import interviews as interview_services
+from processteps.consultation.services import keyfigures as keyfigure_services
 
 from .helpers import error_messages_of, messages_of
 from .test_interviews_support import interview, key_figure, report
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def url(name, project, *args):
-    return reverse(f"processteps:{name}", args=[project.pk, *args])
+    return reverse(f"consultation:{name}", args=[project.pk, *args])
 
 
 # --- the overview ---------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def test_a_failed_mail_shows_in_the_log_with_its_error(
     def broken(*args, **kwargs):
         raise ValueError("Ongeldige afzender")
 
-    monkeypatch.setattr("processteps.tasks.send_mail", broken)
+    monkeypatch.setattr("processteps.consultation.tasks.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
         client_as("leader").post(url("invitation_send", project), {"key_figures": [figure.pk]})
 

@@ -8,9 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from processteps.models import FragmentTheme, Role, TranscriptPassage
-from processteps.services import interviews as interview_services
-from processteps.services import reports as report_services
+from processteps.consultation.models import FragmentTheme, TranscriptPassage
+from processteps.consultation.services import interviews as interview_services
+from processteps.consultation.services import reports as report_services
+from processteps.models import Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
 from .test_interviews_support import (
@@ -115,20 +116,20 @@ def assert_same_count(client, user, url_small, url_large):
 
 
 PAGES = {
-    "interviews": lambda project, report: reverse("processteps:interviews", args=[project.pk]),
-    "report": lambda project, report: reverse("processteps:report", args=[project.pk, report.pk]),
+    "interviews": lambda project, report: reverse("consultation:interviews", args=[project.pk]),
+    "report": lambda project, report: reverse("consultation:report", args=[project.pk, report.pk]),
     "report-filtered": lambda project, report: reverse(
-        "processteps:report", args=[project.pk, report.pk]
+        "consultation:report", args=[project.pk, report.pk]
     ) + "?q=wonen",
-    "fragments": lambda project, report: reverse("processteps:fragments", args=[project.pk]),
+    "fragments": lambda project, report: reverse("consultation:fragments", args=[project.pk]),
     "fragment_create": lambda project, report: reverse(
-        "processteps:fragment_create", args=[project.pk, report.pk]
+        "consultation:fragment_create", args=[project.pk, report.pk]
     ),
-    "themes": lambda project, report: reverse("processteps:themes", args=[project.pk]),
-    "invitation": lambda project, report: reverse("processteps:invitation", args=[project.pk]),
-    "sent_mails": lambda project, report: reverse("processteps:sent_mails", args=[project.pk]),
-    "briefing": lambda project, report: reverse("processteps:briefing", args=[project.pk]),
-    "search": lambda project, report: reverse("processteps:search", args=[project.pk])
+    "themes": lambda project, report: reverse("consultation:themes", args=[project.pk]),
+    "invitation": lambda project, report: reverse("consultation:invitation", args=[project.pk]),
+    "sent_mails": lambda project, report: reverse("consultation:sent_mails", args=[project.pk]),
+    "briefing": lambda project, report: reverse("consultation:briefing", args=[project.pk]),
+    "search": lambda project, report: reverse("consultation:search", args=[project.pk])
     + "?q=wonen",
 }  # fmt: skip
 
@@ -156,13 +157,13 @@ def test_consultation_pages_do_not_grow_with_the_round(page, role, small_and_lar
 def test_the_large_pages_show_everything(small_and_large, client):
     people, _small, (large, accepted) = small_and_large
     client.force_login(people["leader"])
-    page = client.get(reverse("processteps:interviews", args=[large.pk])).content.decode()
+    page = client.get(reverse("consultation:interviews", args=[large.pk])).content.decode()
     assert page.count('<tr id="interview-') == 12 + 3
     report_page = client.get(
-        reverse("processteps:report", args=[large.pk, accepted.pk])
+        reverse("consultation:report", args=[large.pk, accepted.pk])
     ).content.decode()
     assert report_page.count('class="border-bottom py-1" id="passage-') == 3 + 150
     assert report_page.count("<blockquote") == 30
-    fragments = client.get(reverse("processteps:fragments", args=[large.pk])).content.decode()
+    fragments = client.get(reverse("consultation:fragments", args=[large.pk])).content.decode()
     assert "Een sleutelfiguur (huurdersorganisatie)" in fragments  # anonymous by default
     assert fragments.count("Bert (Woonbond Noord)") == 10

@@ -8,18 +8,17 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from processteps.models import (
+from processteps.consultation.models import (
     Interview,
     InterviewReport,
     KeyFigure,
-    Project,
     ReportStatus,
-    Role,
     Theme,
 )
-from processteps.services import interviews as interview_services
-from processteps.services import keyfigures as keyfigure_services
-from processteps.services import reports as report_services
+from processteps.consultation.services import interviews as interview_services
+from processteps.consultation.services import keyfigures as keyfigure_services
+from processteps.consultation.services import reports as report_services
+from processteps.models import Project, Role
 
 VTT = """WEBVTT
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from processteps.models import Angle, KeyFigure, Project
-from processteps.services import keyfigures as services
+from processteps.consultation.models import Angle, KeyFigure
+from processteps.consultation.services import keyfigures as services
+from processteps.models import Project
 
 DATA = Path(__file__).parent / "data" / "keyfigures"
 
@@ -68,7 +69,7 @@ def upload(name: str, content: bytes | str) -> SimpleUploadedFile:
 
 
 def url(name: str, project: Project, **kwargs) -> str:
-    return reverse(f"processteps:{name}", kwargs={"project": project.pk, **kwargs})
+    return reverse(f"consultation:{name}", kwargs={"project": project.pk, **kwargs})
 
 
 def kf_url(name: str, key_figure: KeyFigure) -> str:

@@ -8,9 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
-from processteps.models import AuditEntry, KeyFigure
-from processteps.services import keyfigure_io
-from processteps.services.keyfigure_io import HEADERS, key_figures_import
+from processteps.consultation.models import KeyFigure
+from processteps.consultation.services import keyfigure_io
+from processteps.consultation.services.keyfigure_io import HEADERS, key_figures_import
+from processteps.models import AuditEntry
 from tests.factories import ProjectFactory
 
 from .helpers import messages_of
@@ -331,7 +332,7 @@ def register(project, angles):
     )
     make_key_figure(project, name="Zonder Invalshoek", organisation="-1+2+cmd|' /C calc'!A0")
     erased = make_key_figure(project, name="Wim Wissen", email="wim@example.org")
-    from processteps.services.keyfigures import key_figure_erase
+    from processteps.consultation.services.keyfigures import key_figure_erase
 
     key_figure_erase(actor=project.leader, key_figure=erased)
     return project

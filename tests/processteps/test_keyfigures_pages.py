@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from processteps.models import Angle, AuditEntry, KeyFigure, KeyFigureStatus, Role
-from processteps.services import keyfigures as services
+from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
+from processteps.consultation.services import keyfigures as services
+from processteps.models import AuditEntry, Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
 from .helpers import error_messages_of, messages_of

@@ -8,15 +8,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from processteps.models import (
-    AuditEntry,
+from processteps.consultation.models import (
     InterviewReport,
     ReportAttachment,
     ReportStatus,
     Transcript,
     TranscriptPassage,
 )
-from processteps.services import reports as report_services
+from processteps.consultation.services import reports as report_services
+from processteps.models import AuditEntry
 
 from .helpers import error_messages_of, messages_of
 from .test_interviews_support import (
@@ -41,7 +41,7 @@ PASSAGE = re.compile(r'id="passage-\d+"')
 
 def url(name, report_obj, *args):
     project = report_obj.interview.project_id
-    return reverse(f"processteps:{name}", args=[project, report_obj.pk, *args])
+    return reverse(f"consultation:{name}", args=[project, report_obj.pk, *args])
 
 
 def payload(version, **text):

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from processteps.services import search as search_service
+from processteps.consultation.selectors import search as search_service
 from tests.conftest import require
 from tests.factories import ProjectFactory
 
@@ -169,7 +169,7 @@ def test_results_are_ranked_on_postgresql(project, harvest):
 
 
 def test_the_search_page_shows_where_each_hit_is(project, harvest, client_as):
-    url = reverse("processteps:search", args=[project.pk])
+    url = reverse("consultation:search", args=[project.pk])
     page = client_as("member").get(url, {"q": "buurtkamer"}).content.decode()
     assert "1 resultaat voor 'buurtkamer'" in page
     assert "Verslag van interview met Anna de Vries, transcript" in page
@@ -178,12 +178,12 @@ def test_the_search_page_shows_where_each_hit_is(project, harvest, client_as):
 
 
 def test_the_search_page_escapes_the_query_and_the_text(project, harvest, client_as):
-    url = reverse("processteps:search", args=[project.pk])
+    url = reverse("consultation:search", args=[project.pk])
     page = client_as("leader").get(url, {"q": "<script>alert(1)</script> hoog"}).content.decode()
     assert "<script>alert(1)" not in page
 
 
 def test_the_search_page_without_a_query(project, client_as):
-    url = reverse("processteps:search", args=[project.pk])
+    url = reverse("consultation:search", args=[project.pk])
     page = client_as("member").get(url).content.decode()
     assert 'id="results"' not in page

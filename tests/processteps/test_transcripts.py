@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from processteps.services.transcripts import (
+from processteps.consultation.services.transcripts import (
     DEFAULT_MAX_BYTES,
     Passage,
     format_timestamp,

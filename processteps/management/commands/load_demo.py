@@ -5,8 +5,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
 
-from processteps.services.demo import demo_load
+from processteps.demo import demo_load
+from processteps.registry import tools
 
 
 class Command(BaseCommand):
@@ -20,13 +22,13 @@ class Command(BaseCommand):
             password_file.read_text().strip() if password_file.exists() else None
         )
         project, password = demo_load(password=password)
-        from documents.services.demo import demo_documents_load
-
         leader = project.memberships.filter(role="leader").select_related("user").first().user
-        demo_documents_load(project=project, leader=leader)
-        from documents.services.demo_bloemlezing import demo_bloemlezing_load
-
-        demo_bloemlezing_load(project=project, leader=leader)
+        # Every tool adds its part of the demo, in the method's order (later tools read the
+        # data of earlier ones). Each loader is idempotent.
+        for tool in tools():
+            if tool.demo:
+                self.stdout.write(f"Demo: {tool.label}")
+                import_string(tool.demo)(project=project, leader=leader)
         password_file.parent.mkdir(parents=True, exist_ok=True)
         password_file.write_text(password + "\n")
         password_file.chmod(0o600)

@@ -1,0 +1,233 @@
+"""Angles and key figures (step 2): propose, approve, move through the pipeline, erase."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from processteps.consultation.models import (
+    KEY_FIGURE_TRANSITIONS,
+    Angle,
+    Fragment,
+    Interview,
+    InterviewReport,
+    KeyFigure,
+    KeyFigureStatus,
+    QuoteConsent,
+    TranscriptPassage,
+)
+from processteps.models import AuditEntry, Project
+from processteps.services.audit import audit_record
+
+KEY_FIGURE_FIELDS = (
+    "name",
+    "organisation",
+    "organisation_type",
+    "function",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "city",
+    "angle",
+    "subangle",
+    "is_usual_suspect",
+    "proposal_reason",
+    "notes",
+)
+
+
+def angle_add(*, actor, project: Project, name: str, parent: Angle | None = None) -> Angle:
+    angle = Angle(project=project, name=name.strip(), parent=parent)
+    angle.full_clean()
+    with transaction.atomic():
+        last = project.angles.filter(parent=parent).order_by("-position").first()
+        angle.position = (last.position + 1) if last else 1
+        angle.save()
+        audit_record(actor=actor, project=project, action="angle.added", target=angle)
+    return angle
+
+
+def angle_remove(*, actor, angle: Angle) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, project=angle.project, action="angle.removed", target=angle)
+        angle.delete()
+
+
+def key_figure_propose(*, actor, project: Project, **fields) -> KeyFigure:
+    """A team member proposes a key figure; the project leader approves it later."""
+    unknown = set(fields) - set(KEY_FIGURE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown key figure fields: {sorted(unknown)}")
+    key_figure = KeyFigure(project=project, proposed_by=actor, **fields)
+    key_figure.full_clean()
+    with transaction.atomic():
+        key_figure.save()
+        audit_record(actor=actor, project=project, action="keyfigure.proposed", target=key_figure)
+    return key_figure
+
+
+def key_figure_update(*, actor, key_figure: KeyFigure, **fields) -> KeyFigure:
+    unknown = set(fields) - set(KEY_FIGURE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown key figure fields: {sorted(unknown)}")
+    if key_figure.erased_at:
+        raise ValidationError(_("De gegevens van deze sleutelfiguur zijn gewist."))
+    with transaction.atomic():
+        key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
+        changed = {k: v for k, v in fields.items() if getattr(key_figure, k) != v}
+        if not changed:
+            return key_figure
+        for key, value in changed.items():
+            setattr(key_figure, key, value)
+        key_figure.full_clean()
+        key_figure.save()
+        audit_record(
+            actor=actor,
+            project=key_figure.project,
+            action="keyfigure.changed",
+            target=key_figure,
+            data={"fields": ", ".join(sorted(changed))},
+        )
+    return key_figure
+
+
+def key_figure_approve(*, actor, key_figure: KeyFigure) -> KeyFigure:
+    with transaction.atomic():
+        key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
+        if key_figure.is_approved:
+            return key_figure
+        key_figure.approved_by, key_figure.approved_at = actor, timezone.now()
+        key_figure.save(update_fields=["approved_by", "approved_at", "updated_at"])
+        audit_record(
+            actor=actor, project=key_figure.project, action="keyfigure.approved", target=key_figure
+        )
+    return key_figure
+
+
+def key_figure_set_status(*, actor, key_figure: KeyFigure, status: str) -> KeyFigure:
+    if status not in KeyFigureStatus.values:
+        raise ValidationError({"status": _("Kies een geldige status.")})
+    with transaction.atomic():
+        key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
+        if key_figure.status == status:
+            return key_figure
+        if not key_figure.is_approved:
+            raise ValidationError(
+                _("De projectleider keurt een voorgestelde sleutelfiguur eerst goed.")
+            )
+        if status not in KEY_FIGURE_TRANSITIONS[KeyFigureStatus(key_figure.status)]:
+            raise ValidationError(
+                _("Van '%(old)s' kan een sleutelfiguur niet naar '%(new)s'.")
+                % {
+                    "old": key_figure.get_status_display(),
+                    "new": KeyFigureStatus(status).label,
+                }
+            )
+        key_figure.status = status
+        key_figure.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            project=key_figure.project,
+            action="keyfigure.status",
+            target=key_figure,
+            data={"status": status},
+        )
+    return key_figure
+
+
+ERASED_NAME = "[naam verwijderd]"
+
+
+def key_figure_erase(*, actor, key_figure: KeyFigure) -> KeyFigure:
+    """Erase a key figure's personal data on request.
+
+    Contact details and name go; organisation type and angles stay (they are no personal
+    data and keep the analysis right). Quotes stay only anonymised; the name is scrubbed from
+    reports, transcripts and fragments. The erasure itself is recorded, without the name.
+    """
+    with transaction.atomic():
+        key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
+        if key_figure.erased_at:
+            return key_figure
+        name, organisation = key_figure.name.strip(), key_figure.organisation.strip()
+        patterns = [p for p in {name, organisation} if len(p) >= 3]
+        if name:
+            patterns += [part for part in name.split() if len(part) >= 4 and part[0].isupper()]
+
+        def scrub(text: str) -> str:
+            for pattern in sorted(set(patterns), key=len, reverse=True):
+                text = re.sub(re.escape(pattern), ERASED_NAME, text, flags=re.IGNORECASE)
+            return text
+
+        interviews = Interview.objects.filter(key_figure=key_figure)
+        interviews.filter(quote_consent=QuoteConsent.BY_NAME).update(
+            quote_consent=QuoteConsent.ANONYMOUS
+        )
+        for report in InterviewReport.objects.filter(interview__in=interviews):
+            for field in InterviewReport.CONTENT_FIELDS:
+                setattr(report, field, scrub(getattr(report, field)))
+            report.save(update_fields=[*InterviewReport.CONTENT_FIELDS, "updated_at"])
+        passages = TranscriptPassage.objects.filter(transcript__report__interview__in=interviews)
+        for passage in passages:
+            speaker = passage.speaker
+            if speaker and any(p.lower() in speaker.lower() for p in patterns):
+                speaker = str(_("Sleutelfiguur"))
+            passage.speaker, passage.text = speaker, scrub(passage.text)
+            passage.save(update_fields=["speaker", "text"])
+        for fragment in Fragment.objects.filter(report__interview__in=interviews):
+            fragment.text = scrub(fragment.text)
+            fragment.save(update_fields=["text"])
+        for field in KeyFigure.PERSONAL_FIELDS:
+            setattr(key_figure, field, "")
+        key_figure.organisation = key_figure.function = ""
+        key_figure.proposal_reason = ""
+        # Earlier audit entries named the person: the trail keeps the act, not the name.
+        AuditEntry.objects.filter(
+            target_type=key_figure._meta.label_lower, target_id=key_figure.pk
+        ).update(target_repr=ERASED_NAME)
+        key_figure.erased_at = timezone.now()
+        key_figure.save()
+        audit_record(
+            actor=actor, project=key_figure.project, action="keyfigure.erased", target=key_figure
+        )
+    return key_figure
+
+
+def coverage(project: Project) -> list[dict]:
+    """Per functional angle (and its subfunctional ones): key figures per status and kind."""
+    angles = list(project.angles.all())
+    figures = list(
+        project.key_figures.active().only(
+            "project_id", "angle_id", "subangle_id", "status", "is_usual_suspect"
+        )
+    )
+
+    def count(items):
+        return {
+            "total": len(items),
+            "proposed": len(items),
+            "agreed": sum(1 for k in items if k.status in ("agreed", "interviewed")),
+            "interviewed": sum(1 for k in items if k.status == "interviewed"),
+            "usual": sum(1 for k in items if k.is_usual_suspect),
+            "unusual": sum(1 for k in items if not k.is_usual_suspect),
+        }
+
+    rows = []
+    for angle in (a for a in angles if a.parent_id is None):
+        mine = [k for k in figures if k.angle_id == angle.pk]
+        rows.append({"angle": angle, "level": 1, **count(mine)})
+        for sub in (a for a in angles if a.parent_id == angle.pk):
+            rows.append(
+                {
+                    "angle": sub,
+                    "level": 2,
+                    **count([k for k in mine if k.subangle_id == sub.pk]),
+                }
+            )
+    unassigned = [k for k in figures if k.angle_id is None]
+    if unassigned:
+        rows.append({"angle": None, "level": 1, **count(unassigned)})
+    return rows

@@ -1,0 +1,198 @@
+"""The step-tool registry: how a tool app plugs into the process without a central list.
+
+A *step tool* is a Django app inside ``processteps/`` (the consultation round, the causal
+complexes, …) that gives one or more method steps a structured tool. It registers itself from its
+``AppConfig.ready()``::
+
+    from processteps.registry import NavEntry, StepTool, DerivedItem, register
+
+    register(StepTool(
+        name="consultation",
+        label=_("Consultatieronde"),
+        steps=("key_figures", "consultation", "harvest"),   # catalogue keys, never numbers
+        urls="processteps.consultation.urls",
+        nav=(NavEntry(_("Sleutelfiguren"), "consultation:keyfigure_list",
+                      perm="consultation.view_key_figures", step="key_figures"),),
+        panel="consultation/panel.html",
+        audit_actions={"keyfigure.proposed": _("stelde sleutelfiguur %(target)s voor")},
+        team_only_actions={"keyfigure.proposed"},
+        derived=(DerivedItem("harvest", "Alle input consultatieronde verwerkt",
+                             "reports_processed", "processteps.consultation.services.reports"
+                             ".reports_all_processed"),),
+        documents="processteps.consultation.documents",
+        demo="processteps.consultation.demo.demo_load",
+    ))
+
+The step page, the dashboard, the project's URLs, the audit descriptions, the data-ticked
+checklist items and ``load_demo`` loop over :func:`tools`; no core template or module names a
+tool. Rules live in the tool's ``rules.py`` (found by django-rules' autodiscovery).
+
+Imports run one way: the core (this package without its tool sub-packages) ← ``documents`` ←
+tools. A tool may read the tools of earlier steps.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import import_module
+
+from django.utils.module_loading import import_string
+
+ALL_STEPS = "*"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link into a tool, shown to whoever holds ``perm`` on the project.
+
+    ``step``: the catalogue key of the step whose page lists the link (None: only on the
+    dashboard). ``dashboard``: whether the dashboard's project actions show it.
+    """
+
+    label: str
+    url_name: str
+    perm: str
+    step: str | None = None
+    dashboard: bool = False
+
+
+@dataclass(frozen=True)
+class DerivedItem:
+    """A checklist item of the method that a tool ticks from the project's data.
+
+    ``text`` is the item as the catalogue words it (matched without regard to case);
+    ``key`` is stored on the project's checklist item (``ChecklistItem.derived_from``);
+    ``check`` is the dotted path of a function ``(project) -> bool`` saying whether the data
+    satisfies the item; ``explanation`` tells the user what ticks it.
+    """
+
+    step: str
+    text: str
+    key: str
+    check: str
+    explanation: str = ""
+
+    def evaluate(self, project) -> bool:
+        return bool(import_string(self.check)(project))
+
+
+@dataclass(frozen=True)
+class StepTool:
+    name: str
+    label: str
+    steps: tuple[str, ...]
+    urls: str = ""
+    nav: tuple[NavEntry, ...] = ()
+    # A template included in the step page of each of the tool's steps; it receives
+    # ``project``, ``step``, ``tool``, ``links`` (the nav entries of that step the user may use)
+    # and whatever ``panel_context`` (dotted path, ``(request, project, step) -> dict``) adds.
+    panel: str = ""
+    panel_context: str = ""
+    audit_actions: dict = field(default_factory=dict)
+    # Codes stored in an entry's data, shown with their label: {(noun, key): TextChoices}.
+    audit_choices: dict = field(default_factory=dict)
+    # Actions whose entries name people in the data (key figures, participants): never shown
+    # to a client.
+    team_only_actions: frozenset = frozenset()
+    derived: tuple[DerivedItem, ...] = ()
+    documents: str = ""
+    demo: str = ""
+
+    def covers(self, step_key: str) -> bool:
+        return ALL_STEPS in self.steps or step_key in self.steps
+
+    @cached_property
+    def panel_context_function(self):
+        return import_string(self.panel_context) if self.panel_context else None
+
+
+_tools: dict[str, StepTool] = {}
+
+
+def register(tool: StepTool) -> StepTool:
+    """Add a tool (from its app's ``ready()``); registering the same name again replaces it."""
+    from processteps.services.audit import register_actions
+
+    _tools[tool.name] = tool
+    register_actions(
+        tool.audit_actions, choices=tool.audit_choices, team_only=tool.team_only_actions
+    )
+    if tool.documents:
+        import_module(tool.documents)  # its builders register themselves with documents
+    return tool
+
+
+def tools() -> list[StepTool]:
+    """The registered tools in the method's order (by the first step each one serves)."""
+    from processteps.catalogue import STEP_KEYS
+
+    def order(tool):
+        if ALL_STEPS in tool.steps:
+            return -1
+        return min((STEP_KEYS.index(k) for k in tool.steps if k in STEP_KEYS), default=99)
+
+    return sorted(_tools.values(), key=order)
+
+
+def tool(name: str) -> StepTool | None:
+    return _tools.get(name)
+
+
+def tools_for_step(step_key: str) -> list[StepTool]:
+    return [t for t in tools() if t.covers(step_key)]
+
+
+def derived_items() -> list[DerivedItem]:
+    return [item for t in tools() for item in t.derived]
+
+
+def derived_item(key: str) -> DerivedItem | None:
+    return next((item for item in derived_items() if item.key == key), None)
+
+
+def derived_key_for(step_key: str, text: str) -> str:
+    """The derived key of a catalogue checklist item, or "" when no tool ticks it."""
+    wanted = text.strip().casefold()
+    for item in derived_items():
+        if item.step == step_key and item.text.strip().casefold() == wanted:
+            return item.key
+    return ""
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    tool: StepTool
+
+
+def links_for(user, project, *, step_key: str | None = None, dashboard: bool = False):
+    """The nav entries the user may follow, with their URLs, in the method's order: those of
+    one step (``step_key``) or those the dashboard shows (``dashboard``)."""
+    from django.urls import reverse
+
+    result = []
+    for t in tools():
+        for entry in t.nav:
+            if step_key is not None and entry.step != step_key:
+                continue
+            if dashboard and not entry.dashboard:
+                continue
+            if user.has_perm(entry.perm, project):
+                url = reverse(entry.url_name, kwargs={"project": project.pk})
+                result.append(Link(entry.label, url, t))
+    return result
+
+
+def step_panels(request, project, step) -> list[dict]:
+    """The panels of the tools serving ``step``, for the step page: each a template with its
+    context (``tool``, ``links`` and what the tool's ``panel_context`` adds)."""
+    links = links_for(request.user, project, step_key=step.key)
+    panels = []
+    for t in tools_for_step(step.key):
+        if not t.panel:
+            continue
+        context = {"tool": t, "links": [link for link in links if link.tool is t]}
+        if t.panel_context_function is not None:
+            context.update(t.panel_context_function(request, project, step))
+        panels.append({"template": t.panel, **context})
+    return panels

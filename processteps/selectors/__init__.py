@@ -1,1 +1,0 @@
-"""Read helpers: queries that pages and document builders share (no state changes here)."""
