@@ -78,7 +78,7 @@ CATALOGUE: list[dict] = [
     },
     {
         "number": 3,
-        "key": "consultation",
+        "key": "interviews",
         "name": "Consulteren sleutelfiguren",
         "document_name": "Oogst consultatieronde",
         "document_type": "oogst_consultatieronde",

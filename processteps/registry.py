@@ -2,25 +2,25 @@
 
 A *step tool* is a Django app inside ``processteps/`` (the consultation round, the causal
 complexes, …) that gives one or more method steps a structured tool. It registers itself from its
-``AppConfig.ready()``::
+``AppConfig.ready()``, e.g. a tool app ``processteps/example``::
 
     from processteps.registry import NavEntry, StepTool, DerivedItem, register
 
     register(StepTool(
-        name="consultation",
-        label=_("Consultatieronde"),
-        steps=("key_figures", "consultation", "harvest"),   # catalogue keys, never numbers
-        urls="processteps.consultation.urls",
-        nav=(NavEntry(_("Sleutelfiguren"), "consultation:keyfigure_list",
-                      perm="consultation.view_key_figures", step="key_figures"),),
-        panel="consultation/panel.html",
-        audit_actions={"keyfigure.proposed": _("stelde sleutelfiguur %(target)s voor")},
-        team_only_actions={"keyfigure.proposed"},
-        derived=(DerivedItem("harvest", "Alle input consultatieronde verwerkt",
-                             "reports_processed", "processteps.consultation.services.reports"
-                             ".reports_all_processed"),),
-        documents="processteps.consultation.documents",
-        demo="processteps.consultation.demo.demo_load",
+        name="example",                                   # the app label
+        label=_("Voorbeeld"),
+        steps=("key_figures", "harvest"),                 # catalogue keys, never numbers
+        urls="processteps.example.urls",                  # with app_name = "example"
+        nav=(NavEntry(_("Overzicht"), "example:overview", perm="example.view",
+                      step="key_figures", dashboard=True),),
+        panel="example/panel.html",                       # on the step page of its steps
+        panel_context="processteps.example.selectors.panel_context",
+        audit_actions={"thing.added": _("voegde %(target)s toe")},
+        team_only_actions=frozenset({"thing.added"}),     # names people: not for clients
+        derived=(DerivedItem("harvest", "Alle input verwerkt", "example_done",
+                             "processteps.example.selectors.all_done"),),
+        documents="processteps.example.documents",        # its document builders
+        demo="processteps.example.demo.demo_load",        # its part of the demo
     ))
 
 The step page, the dashboard, the project's URLs, the audit descriptions, the data-ticked

@@ -4,7 +4,13 @@ import os
 
 import pytest
 
+from tests.matrix import generate_cells, matrix_world  # noqa: F401  (the shared matrix runner)
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def pytest_generate_tests(metafunc):
+    generate_cells(metafunc)
 
 
 def require(condition: bool, why: str) -> None:

@@ -26,7 +26,7 @@ class ConsultationConfig(AppConfig):
             StepTool(
                 name="consultation",
                 label=_("Consultatieronde"),
-                steps=("key_figures", "consultation", "harvest"),
+                steps=("key_figures", "interviews", "harvest"),
                 urls="processteps.consultation.urls",
                 nav=(
                     nav(
@@ -49,8 +49,8 @@ class ConsultationConfig(AppConfig):
                         "view_interviews",
                         "consultation",
                     ),
-                    nav(_("Briefing"), "briefing", "view_interviews", "consultation"),
-                    nav(_("Uitnodigingsmail"), "invitation", "view_interviews", "consultation"),
+                    nav(_("Briefing"), "briefing", "view_interviews", "interviews"),
+                    nav(_("Uitnodigingsmail"), "invitation", "view_interviews", "interviews"),
                     nav(_("Interviews"), "interviews", "view_interviews", None, True),
                     nav(_("Fragmenten per thema"), "fragments", "mark_fragments", "harvest"),
                     nav(_("Thema's"), "themes", "mark_fragments", "harvest"),

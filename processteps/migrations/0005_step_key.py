@@ -4,7 +4,7 @@ from django.db import migrations, models
 KEYS = {
     "plan_van_aanpak": "start",
     "omgevingsanalyse": "key_figures",
-    "oogst_consultatieronde": "consultation",
+    "oogst_consultatieronde": "interviews",
     "bloemlezing": "harvest",
     "probleem_oorzakenanalyse": "causal_complexes",
     "interventiepunten": "expert_meetings",

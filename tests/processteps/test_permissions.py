@@ -6,22 +6,16 @@ this; 200/302 is success (a page, or a redirect after a change — never with an
 """
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import quote
+from types import SimpleNamespace
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 from processteps.models import (
-    ChecklistItem,
     DataSource,
-    Membership,
-    Project,
     Role,
     StepStatus,
     Task,
-    TeamAgreement,
 )
 from processteps.services import steps as step_services
 from tests.factories import (
@@ -32,13 +26,9 @@ from tests.factories import (
     TeamAgreementFactory,
     UserFactory,
 )
-
-from .helpers import ROLES, error_messages_of
+from tests.matrix import LOGIN, PermissionMatrix, Request, no_project
 
 pytestmark = pytest.mark.django_db
-
-LOGIN = "login"
-
 
 # THE MATRIX: view and method -> what each role gets. Columns in the order of ROLES.
 # "login": redirect to the login page; 404: project not shown; 403: role may not; 200/302: success.
@@ -83,45 +73,6 @@ EXPECTED = {
     ("checklist_toggle", "POST"):     (LOGIN, 404, 403, 302, 302, 302),
     ("checklist_remove", "POST"):     (LOGIN, 404, 403, 403, 302, 302),
 }  # fmt: skip
-
-
-@dataclass
-class World:
-    """What the URLs of the matrix point at, in the project of the ``users`` fixture."""
-
-    project: Project
-    team_task: Task
-    client_membership: Membership
-    agreement: TeamAgreement
-    member_source: DataSource
-    item: ChecklistItem
-
-
-@pytest.fixture
-def world(project, users) -> World:
-    step_1 = project.steps.get(number=1)
-    # Step 5 is closed so that "reopen" has something to reopen.
-    step_services.step_skip(actor=project.leader, step=project.steps.get(number=5), reason="Nee")
-    return World(
-        project=project,
-        team_task=TaskFactory(project=project, step=step_1, title="Website", assignee=None),
-        client_membership=project.memberships.get(role=Role.CLIENT),
-        agreement=TeamAgreementFactory(project=project, text="Afspraak = afspraak"),
-        member_source=DataSourceFactory(step=step_1, added_by=project.member, with_file=True),
-        item=step_1.checklist_items.first(),
-    )
-
-
-@dataclass
-class Request:
-    """How to call a view: its URL arguments and a valid payload (so success is a redirect)."""
-
-    kwargs: Callable[[World], dict] = lambda w: {"project": w.project.pk}
-    data: Callable[[World], dict] = lambda w: {}
-
-
-def no_project(w):
-    return {}
 
 
 def step_kwargs(number):
@@ -215,45 +166,33 @@ REQUESTS = {
 }  # fmt: skip
 
 
-def url_name(view: str) -> str:
-    return view if view == "home" else f"processteps:{view}"
+class TestCoreMatrix(PermissionMatrix):
+    namespace = "processteps"
+    extra_names = frozenset({"home"})
+    expected = EXPECTED
+    requests = REQUESTS
+
+    @classmethod
+    def build(cls, people):
+        project = people.project
+        step_1 = project.steps.get(number=1)
+        # Step 5 is closed so that "reopen" has something to reopen.
+        step_services.step_skip(
+            actor=project.leader, step=project.steps.get(number=5), reason="Nee"
+        )
+        return SimpleNamespace(
+            project=project,
+            team_task=TaskFactory(project=project, step=step_1, title="Website", assignee=None),
+            client_membership=project.memberships.get(role=Role.CLIENT),
+            agreement=TeamAgreementFactory(project=project, text="Afspraak = afspraak"),
+            member_source=DataSourceFactory(step=step_1, added_by=project.member, with_file=True),
+            item=step_1.checklist_items.first(),
+        )
 
 
-CELLS = [
-    pytest.param(view, method, role, expected, id=f"{view}-{method}-{role}")
-    for (view, method), row in EXPECTED.items()
-    for role, expected in zip(ROLES, row, strict=True)
-]
-
-
-def test_the_matrix_covers_every_view_and_every_role():
-    names = {p.name for p in get_resolver("processteps.urls").url_patterns if p.name}
-    # The consultation round's views have matrices of their own (test_keyfigures_permissions,
-    # test_interviews_permissions) in their own URL namespace.
-    assert {view for view, _method in EXPECTED} == names | {"home"}
-    assert set(REQUESTS) == names | {"home"}
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-
-
-@pytest.mark.parametrize("view, method, role, expected", CELLS)
-def test_permission_matrix(view, method, role, expected, world, client_as):
-    request = REQUESTS[view]
-    url = reverse(url_name(view), kwargs=request.kwargs(world))
-    browser = client_as(role)
-
-    get = method == "GET"
-    response = browser.get(url) if get else browser.post(url, request.data(world))
-
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"] == f"/accounts/login/?next={quote(url)}"
-        return
-    assert response.status_code == expected, response.content[:500]
-    if expected == 302:
-        assert not response["Location"].startswith("/accounts/login/")
-        assert error_messages_of(response) == [], "a success must not report an error"
-    if hasattr(response, "streaming_content"):
-        response.close()
+@pytest.fixture
+def world(project):
+    return TestCoreMatrix.build(SimpleNamespace(project=project))
 
 
 @pytest.mark.parametrize(

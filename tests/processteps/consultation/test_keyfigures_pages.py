@@ -11,8 +11,8 @@ from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
 from processteps.consultation.services import keyfigures as services
 from processteps.models import AuditEntry, Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from tests.processteps.helpers import error_messages_of, messages_of
 
-from .helpers import error_messages_of, messages_of
 from .test_keyfigures_common import kf_url, make_angles, make_key_figure, url
 
 pytestmark = pytest.mark.django_db

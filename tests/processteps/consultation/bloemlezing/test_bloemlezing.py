@@ -21,8 +21,14 @@ from processteps.consultation.models import Dimension, KeyFigureStatus, QuoteCon
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import keyfigures as kf_services
 from processteps.consultation.services import reports as report_services
-
-from .conftest import assert_in_pdf, document_of, pdf_bytes_of, pdf_pages_text, pdf_text, squash
+from tests.documents.conftest import (
+    assert_in_pdf,
+    document_of,
+    pdf_bytes_of,
+    pdf_pages_text,
+    pdf_text,
+    squash,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +247,7 @@ def test_outline_keeps_the_section_keys_and_themes_become_chapters(project):
 
 
 def test_the_pdf_lists_themes_in_its_contents_with_page_numbers_and_holds_the_quotes(project):
-    from .conftest import write
+    from tests.documents.conftest import write
 
     consultation(project)
     document = bloemlezing_of(project)

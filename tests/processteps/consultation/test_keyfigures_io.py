@@ -13,8 +13,8 @@ from processteps.consultation.services import keyfigure_io
 from processteps.consultation.services.keyfigure_io import HEADERS, key_figures_import
 from processteps.models import AuditEntry
 from tests.factories import ProjectFactory
+from tests.processteps.helpers import messages_of
 
-from .helpers import messages_of
 from .test_keyfigures_common import data_file, make_angles, make_key_figure, upload, url
 
 pytestmark = pytest.mark.django_db

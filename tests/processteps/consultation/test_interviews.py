@@ -18,8 +18,8 @@ from processteps.consultation.models import (
 from processteps.consultation.selectors import interviewer_load, interviews_for_project
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import keyfigures as keyfigure_services
+from tests.processteps.helpers import error_messages_of, messages_of
 
-from .helpers import error_messages_of, messages_of
 from .test_interviews_support import interview, key_figure, report
 
 pytestmark = pytest.mark.django_db

@@ -33,8 +33,8 @@ from processteps.consultation.models import (
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Project
+from tests.processteps.helpers import ROLES, error_messages_of
 
-from .helpers import ROLES, error_messages_of
 from .test_interviews_support import (
     accepted_report_with_transcript,
     fragment,
@@ -392,7 +392,9 @@ def test_refused_posts_change_nothing(world, client_as):
 )  # fmt: skip
 def test_changes_are_never_made_by_a_get(view, world, client_as):
     request = REQUESTS[view]
-    response = client_as("leader").get(reverse(f"consultation:{view}", kwargs=request.kwargs(world)))
+    response = client_as("leader").get(
+        reverse(f"consultation:{view}", kwargs=request.kwargs(world))
+    )
     assert response.status_code == 405
 
 

@@ -58,7 +58,7 @@ def make_key_figure(
 
 
 def data_file(name: str, upload_name: str | None = None) -> SimpleUploadedFile:
-    """A file of tests/processteps/data/keyfigures as an upload."""
+    """A file of tests/processteps/consultation/data/keyfigures as an upload."""
     return SimpleUploadedFile(upload_name or name, (DATA / name).read_bytes())
 
 

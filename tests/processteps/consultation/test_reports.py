@@ -17,8 +17,8 @@ from processteps.consultation.models import (
 )
 from processteps.consultation.services import reports as report_services
 from processteps.models import AuditEntry
+from tests.processteps.helpers import error_messages_of, messages_of
 
-from .helpers import error_messages_of, messages_of
 from .test_interviews_support import (
     VTT,
     accepted_report_with_transcript,

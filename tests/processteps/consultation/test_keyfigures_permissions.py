@@ -18,8 +18,8 @@ from processteps.consultation import urls as consultation_urls
 from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
 from processteps.models import Project
 from tests.factories import ProjectFactory
+from tests.processteps.helpers import ROLES, error_messages_of
 
-from .helpers import ROLES, error_messages_of
 from .test_keyfigures_common import data_file, make_angles, make_key_figure
 
 pytestmark = pytest.mark.django_db
@@ -137,9 +137,7 @@ CELLS = [
 
 def test_the_matrix_covers_every_view_and_every_role():
     names = {
-        p.name
-        for p in consultation_urls.urlpatterns
-        if p.name.startswith(("keyfigure_", "angle_"))
+        p.name for p in consultation_urls.urlpatterns if p.name.startswith(("keyfigure_", "angle_"))
     }
     assert {view for view, _method in EXPECTED} == names
     assert set(REQUESTS) == names

@@ -19,8 +19,8 @@ from processteps.consultation.selectors import (
     fragments_without_theme,
 )
 from processteps.consultation.services import keyfigures as keyfigure_services
+from tests.processteps.helpers import error_messages_of, messages_of
 
-from .helpers import error_messages_of, messages_of
 from .test_interviews_support import (
     accepted_report_with_transcript,
     fragment,

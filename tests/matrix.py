@@ -1,0 +1,284 @@
+"""One permission-matrix runner for every app: every view × every role, data built once.
+
+A matrix is a test class::
+
+    class TestKeyFigureMatrix(PermissionMatrix):
+        namespace = "consultation"                 # the URL namespace it covers…
+        covers = staticmethod(lambda name: name.startswith("keyfigure_"))  # …or part of it
+        expected = {
+            #                            anonymous outsider client member leader admin
+            ("keyfigure_list", "GET"):  (LOGIN,    404,     403,   200,   200,   200),
+        }
+        requests = {"keyfigure_list": Request()}
+
+        @classmethod
+        def build(cls, people):               # once per class, rolled back after it
+            return SimpleNamespace(project=people.project, …)
+
+Reading guide: ``LOGIN`` is a redirect to the login page with ``?next=``; 404 means the project
+is not shown to that person at all; 403 means they see the project but their role may not do
+this; 200/302 is success (a page, or a redirect after a change, never with an error message).
+
+What every cell proves besides the status code:
+
+- a GET, whoever asks, changes nothing: the row count of every table stays as it was;
+- a refused request (login, 403, 404) changes nothing: every row of every table stays as it
+  was (a fingerprint of the whole database);
+- a successful POST changes something (the fingerprint differs), unless the matrix names it
+  in ``unchanged_successes`` (e.g. a form that only answers with a preview).
+
+The data is built once per class inside a transaction that is rolled back after the class;
+each cell runs in a savepoint of its own (pytest-django's ``db``), so cells never see each
+other's changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import quote
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import get_messages
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import get_resolver, reverse
+
+LOGIN = "login"
+ROLES = ("anonymous", "outsider", "client", "member", "leader", "admin")
+
+# Tables a request may touch without changing anything a user would call data.
+IGNORED_TABLES = {"django_session"}
+
+
+@dataclass
+class Request:
+    """How to call a view: its URL arguments and a valid payload (so success is a redirect).
+
+    Both are functions of the world the class built; ``data`` is called anew for every cell
+    (so uploaded files are fresh).
+    """
+
+    kwargs: Callable = field(default=lambda w: {"project": w.project.pk})
+    data: Callable = field(default=lambda w: {})
+    headers: dict = field(default_factory=dict)
+
+
+def no_project(_world) -> dict:
+    return {}
+
+
+# -- the database fingerprint ------------------------------------------------------------------
+
+
+def _tables() -> list[str]:
+    return sorted(set(connection.introspection.table_names()) - IGNORED_TABLES)
+
+
+def row_counts() -> dict[str, int]:
+    """The number of rows of every table, in one query."""
+    quote_name = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT '{table}', COUNT(*) FROM {quote_name(table)}"  # noqa: S608 - table names
+        for table in _tables()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return dict(cursor.fetchall())
+
+
+def fingerprint() -> dict[str, str]:
+    """A digest of every row of every table: any change to any row changes it."""
+    quote_name = connection.ops.quote_name
+    result = {}
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            sql = " UNION ALL ".join(
+                f"SELECT '{table}', md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), ''))"  # noqa: S608, E501
+                f" FROM {quote_name(table)} t"
+                for table in _tables()
+            )
+            cursor.execute(sql)
+            return dict(cursor.fetchall())
+        for table in _tables():
+            cursor.execute(f"SELECT * FROM {quote_name(table)}")  # noqa: S608 - table names
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            result[table] = hashlib.md5("|".join(rows).encode()).hexdigest()  # noqa: S324
+    return result
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return sorted(table for table in after if before.get(table) != after[table])
+
+
+# -- people ------------------------------------------------------------------------------------
+
+
+def make_people():
+    """A project with someone in every role (``people.project``, ``people.users[role]``)."""
+    from processteps.models import Role
+    from tests.factories import AdminFactory, MembershipFactory, ProjectFactory, UserFactory
+
+    leader = UserFactory(username="leider", first_name="Lotte", last_name="Leider")
+    project = ProjectFactory(leader=leader, name="Leefbare wijk")
+    member = MembershipFactory(
+        project=project,
+        role=Role.MEMBER,
+        user=UserFactory(username="teamlid", first_name="Tim", last_name="Teamlid"),
+    ).user
+    client = MembershipFactory(
+        project=project,
+        role=Role.CLIENT,
+        user=UserFactory(username="opdrachtgever", first_name="Olga", last_name="Opdracht"),
+    ).user
+    project.leader, project.member, project.client = leader, member, client
+    users = {
+        "anonymous": AnonymousUser(),
+        "outsider": UserFactory(username="buitenstaander"),
+        "client": client,
+        "member": member,
+        "leader": leader,
+        "admin": AdminFactory(username="beheerder"),
+    }
+    return SimpleNamespace(project=project, users=users, **users)
+
+
+def browser_for(user) -> Client:
+    browser = Client()
+    if user.is_authenticated:
+        browser.force_login(user)
+    return browser
+
+
+# -- the runner --------------------------------------------------------------------------------
+
+
+def cells_of(cls) -> list:
+    return [
+        pytest.param(view, method, role, expected, id=f"{view}-{method}-{role}")
+        for (view, method), row in cls.expected.items()
+        for role, expected in zip(ROLES, row, strict=True)
+    ]
+
+
+def generate_cells(metafunc) -> None:
+    """Parametrise ``test_cell`` of every matrix class with its cells (a pytest hook, called
+    from tests/conftest.py)."""
+    cls = metafunc.cls
+    if cls is not None and issubclass(cls, PermissionMatrix) and "cell" in metafunc.fixturenames:
+        cells = cells_of(cls)
+        metafunc.parametrize("cell", [p.values for p in cells], ids=[p.id for p in cells])
+
+
+@pytest.fixture(scope="class")
+def matrix_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The class's world, built once in a transaction rolled back after the class (uploads in
+    a directory of the class's own)."""
+    from django.test import override_settings
+
+    cls = request.cls
+    media_root = str(tmp_path_factory.mktemp("matrix-media"))
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            people = make_people()
+            world = cls.build(people)
+            world.people = people
+            world.media_root = media_root
+            if not hasattr(world, "project"):
+                world.project = people.project
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+class PermissionMatrix:
+    namespace: str = ""
+    covers: Callable[[str], bool] | None = None
+    # URL names outside the namespace (e.g. "home") that this matrix also checks.
+    extra_names: frozenset = frozenset()
+    expected: dict = {}
+    requests: dict = {}
+    # (view, method) pairs whose success may leave the data as it was.
+    unchanged_successes: frozenset = frozenset()
+
+    @classmethod
+    def build(cls, people):
+        return SimpleNamespace(project=people.project)
+
+    @classmethod
+    def url_name(cls, view: str) -> str:
+        return view if view in cls.extra_names or not cls.namespace else f"{cls.namespace}:{view}"
+
+    @classmethod
+    def names(cls) -> set[str]:
+        patterns = get_resolver().namespace_dict[cls.namespace][1].url_patterns
+        names = {p.name for p in _flatten(patterns) if p.name}
+        if cls.covers is not None:
+            names = {n for n in names if cls.covers(n)}
+        return names | set(cls.extra_names)
+
+    def test_the_matrix_covers_every_view_and_every_role(self):
+        names = self.names()
+        assert {view for view, _method in self.expected} == names
+        assert set(self.requests) == names
+        assert all(len(row) == len(ROLES) for row in self.expected.values())
+
+    def test_cell(self, cell, matrix_world, db, settings):
+        view, method, role, expected = cell
+        world = matrix_world
+        settings.MEDIA_ROOT = world.media_root
+        spec = self.requests[view]
+        url = reverse(self.url_name(view), kwargs=spec.kwargs(world))
+        browser = browser_for(world.people.users[role])
+        get = method == "GET"
+        data = None if get else spec.data(world)
+
+        before_counts = row_counts()
+        before = fingerprint() if not get else None
+        response = (
+            browser.get(url, headers=spec.headers)
+            if get
+            else browser.post(url, data, headers=spec.headers)
+        )
+        if getattr(response, "streaming", False):
+            # Consuming the content closes the response the way the test client expects
+            # (closing it again would close the database connection of the savepoint).
+            b"".join(response.streaming_content)
+
+        if get:
+            after_counts = row_counts()
+            assert after_counts == before_counts, (
+                f"GET {url} as {role} changed rows in: "
+                f"{changed_tables(before_counts, after_counts)}"
+            )
+        if expected == LOGIN:
+            assert response.status_code == 302
+            assert response["Location"] == f"/accounts/login/?next={quote(url)}"
+        else:
+            assert response.status_code == expected, response.content[:500]
+        if expected == 302:
+            assert not response["Location"].startswith("/accounts/login/")
+            errors = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+            assert errors == [], f"a success must not report an error: {errors}"
+        if not get:
+            after = fingerprint()
+            if expected in (LOGIN, 403, 404):
+                assert after == before, (
+                    f"a refused POST {url} as {role} changed: {changed_tables(before, after)}"
+                )
+            elif (view, method) not in self.unchanged_successes:
+                assert after != before, f"POST {url} as {role} succeeded but changed nothing"
+
+
+def _flatten(patterns):
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from _flatten(pattern.url_patterns)
+        else:
+            yield pattern
