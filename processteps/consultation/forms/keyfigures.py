@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
-from processteps.consultation.services.keyfigure_io import check_upload
 from processteps.forms import CrispyMixin
 from processteps.models import Project
+from processteps.tabular import check_upload
 
 
 def _to_bool(value) -> bool:

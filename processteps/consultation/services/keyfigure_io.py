@@ -6,24 +6,18 @@ own validation, the angles of the project, ja/nee, duplicates) and a file with a
 imports nothing and returns every problem, row by row, in Dutch.
 """
 
-import csv
-import io
-import os
-import re
-import zipfile
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy
 
+from processteps import tabular
 from processteps.consultation.models import KeyFigure
 from processteps.models import Project
 from processteps.services.audit import audit_record
-from processteps.services.sources import validate_upload
+from processteps.tabular import TableFormat, name_key
 
 from .keyfigures import key_figure_approve, key_figure_propose
 
@@ -46,7 +40,7 @@ COLUMNS = (
 )
 HEADERS = [header for _field, header in COLUMNS]
 
-# Other ways people write the same header (compared after ``_normalise_header``).
+# Other ways people write the same header (compared after ``TableFormat.normalise``).
 ALIASES = {
     "email": "e-mail",
     "e-mailadres": "e-mail",
@@ -65,215 +59,21 @@ ALIASES = {
 # and approval go through the pipeline, never through a file.
 IGNORED_COLUMNS = {"status", "goedgekeurd"}
 
-YES = {"ja", "j", "yes", "y", "true", "waar", "1", "usual", "usual suspect"}
-NO = {"nee", "n", "no", "false", "onwaar", "0", "unusual", "unusual suspect"}
+YES = tabular.YES | {"usual", "usual suspect"}
+NO = tabular.NO | {"unusual", "unusual suspect"}
 
-EXTENSIONS = ("csv", "xlsx")
-MAX_ROWS = 2000
-MAX_COLUMNS = 50
-MAX_REPORTED_ERRORS = 200
-# An XLSX is a zip: refuse one that unpacks to far more than any register needs.
-MAX_XLSX_UNPACKED = 100 * 1024 * 1024
-
-# Spreadsheet programs run a cell that starts like a formula; an exported value never does.
-_FORMULA_START = ("=", "@", "\t", "\r")
-_SIGNED_NUMBER = re.compile(r"^[+-][\d\s().\-/]*$")
-_ILLEGAL_XLSX = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
-
-
-def _normalise_header(value) -> str:
-    text = re.sub(r"\s+", " ", str(value or "").replace("\ufeff", "")).strip().casefold()
-    return ALIASES.get(text, text)
-
-
-def _cell_text(value) -> str:
-    """A cell as the text a person typed (numbers without a trailing .0)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    text = str(value).strip()
-    # Undo the export's guard against formulas (see ``_safe_for_spreadsheet``).
-    if text.startswith("'") and text[1:2] in ("=", "@", "+", "-"):
-        text = text[1:]
-    return text
-
-
-def _safe_for_spreadsheet(text: str) -> str:
-    """Make sure a spreadsheet program shows ``text`` instead of running it as a formula."""
-    if text.startswith(_FORMULA_START) or (
-        text.startswith(("+", "-")) and not _SIGNED_NUMBER.match(text)
-    ):
-        return "'" + text
-    return text
-
-
-# --- reading a file ---------------------------------------------------------------------------
-
-
-def check_upload(upload) -> str:
-    """The file's kind ("csv" or "xlsx"), or a ValidationError in Dutch for any other file."""
-    ext = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
-    if ext not in EXTENSIONS:
-        if ext in ("xls", "ods", "numbers"):
-            raise ValidationError(
-                _(
-                    "Een '.%(ext)s'-bestand kan niet worden ingelezen. Sla het op als "
-                    "Excel-werkmap (.xlsx) of als CSV UTF-8 (.csv)."
-                )
-                % {"ext": ext},
-                code="file_type",
-            )
-        raise ValidationError(
-            _(
-                "Dit is geen CSV- of XLSX-bestand ('%(name)s'). Kies een bestand dat eindigt "
-                "op .csv of .xlsx."
-            )
-            % {"name": os.path.basename(upload.name or "")},
-            code="file_type",
-        )
-    if upload.size > settings.UPLOAD_MAX_SIZE:
-        raise ValidationError(
-            _("Het bestand is te groot (%(size)s); het maximum is %(max)s.")
-            % {
-                "size": filesizeformat(upload.size),
-                "max": filesizeformat(settings.UPLOAD_MAX_SIZE),
-            },
-            code="file_too_large",
-        )
-    if ext == "xlsx":
-        try:
-            validate_upload(upload)  # the zip signature of a real workbook
-        except ValidationError:
-            raise ValidationError(
-                _("Dit bestand heet .xlsx maar is geen Excel-werkmap."), code="file_content"
-            )
-    return ext
-
-
-def _rows_from_csv(upload) -> list[list]:
-    upload.seek(0)
-    raw = upload.read()
-    if b"\x00" in raw[:8192]:
-        raise ValidationError(
-            _("Dit bestand heet .csv maar is geen tekstbestand."), code="file_content"
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            _(
-                "Het CSV-bestand is niet in UTF-8 opgeslagen. Kies in Excel bij 'Opslaan als' "
-                "het type 'CSV UTF-8 (door komma's gescheiden)'."
-            ),
-            code="encoding",
-        )
-    first_line = text.split("\n", 1)[0]
-    try:
-        delimiter = csv.Sniffer().sniff(first_line, delimiters=";,").delimiter
-    except csv.Error:
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    try:
-        return [row[:MAX_COLUMNS] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ValidationError(
-            _("Het CSV-bestand kan niet worden gelezen: %(error)s") % {"error": exc},
-            code="file_content",
-        )
-
-
-def _rows_from_xlsx(upload) -> list[list]:
-    from openpyxl import load_workbook
-
-    upload.seek(0)
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise ValidationError(
-            _("Dit bestand heet .xlsx maar is geen Excel-werkmap."), code="file_content"
-        )
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise ValidationError(
-            _("De werkmap is uitgepakt te groot om in te lezen."), code="file_too_large"
-        )
-    upload.seek(0)
-    try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken workbook
-        raise ValidationError(
-            _("De Excel-werkmap kan niet worden gelezen. Is het bestand beschadigd?"),
-            code="file_content",
-        )
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-            rows.append(list(row))
-            if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    finally:
-        workbook.close()
+KEY_FIGURES = TableFormat(
+    headers=tuple(HEADERS),
+    required=("naam",),
+    aliases=ALIASES,
+    ignored=frozenset(IGNORED_COLUMNS),
+    noun=gettext_lazy("sleutelfiguren"),
+)
 
 
 def read_table(upload) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The file's rows as ``(row number, {header: text})``, blank rows left out.
-
-    Row numbers are those a spreadsheet shows: the header is row 1.
-    """
-    kind = check_upload(upload)
-    raw_rows = _rows_from_csv(upload) if kind == "csv" else _rows_from_xlsx(upload)
-    while raw_rows and not any(_cell_text(v) for v in raw_rows[-1]):
-        raw_rows.pop()
-    if not raw_rows:
-        raise ValidationError(_("Het bestand is leeg."), code="empty")
-    headers = [_normalise_header(v) for v in raw_rows[0]]
-    while headers and not headers[-1]:
-        headers.pop()
-    problems = []
-    if "naam" not in headers:
-        problems.append(
-            _("De kolom 'naam' ontbreekt in de eerste rij. Gebruik de kolomnamen: %(headers)s.")
-            % {"headers": ", ".join(HEADERS)}
-        )
-    unknown = [h for h in headers if h and h not in HEADERS and h not in IGNORED_COLUMNS]
-    if unknown:
-        problems.append(
-            _("Onbekende kolom(men): %(unknown)s. Bekende kolommen: %(headers)s.")
-            % {"unknown": ", ".join(f"'{h}'" for h in unknown), "headers": ", ".join(HEADERS)}
-        )
-    doubled = sorted({h for h in headers if h and headers.count(h) > 1})
-    if doubled:
-        problems.append(
-            _("Deze kolom(men) staan er meer dan eens in: %(doubled)s.")
-            % {"doubled": ", ".join(f"'{h}'" for h in doubled)}
-        )
-    if problems:
-        raise ValidationError(problems, code="headers")
-    rows = []
-    for number, values in enumerate(raw_rows[1:], start=2):
-        cells = [_cell_text(v) for v in values]
-        if not any(cells):
-            continue
-        rows.append(
-            (number, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers) if h})
-        )
-    if not rows:
-        raise ValidationError(
-            _("Het bestand bevat alleen een kopregel en geen sleutelfiguren."), code="empty"
-        )
-    if len(rows) > MAX_ROWS:
-        raise ValidationError(
-            _("Het bestand heeft meer dan %(max)s rijen; splits het in kleinere bestanden.")
-            % {"max": MAX_ROWS},
-            code="too_many_rows",
-        )
-    return headers, rows
+    """The file's rows as ``(row number, {header: text})`` (see ``processteps.tabular``)."""
+    return tabular.read_table(upload, KEY_FIGURES)
 
 
 # --- checking the rows ------------------------------------------------------------------------
@@ -290,12 +90,12 @@ class _Angles:
     @classmethod
     def of(cls, project: Project) -> "_Angles":
         angles = list(project.angles.select_related("parent"))
-        functional = {_key(a.name): a for a in angles if a.parent_id is None}
+        functional = {name_key(a.name): a for a in angles if a.parent_id is None}
         sub, sub_by_name = {}, {}
         for angle in angles:
             if angle.parent_id is not None:
-                sub[(angle.parent_id, _key(angle.name))] = angle
-                sub_by_name.setdefault(_key(angle.name), []).append(angle)
+                sub[(angle.parent_id, name_key(angle.name))] = angle
+                sub_by_name.setdefault(name_key(angle.name), []).append(angle)
         return cls(functional, sub, sub_by_name)
 
     def known(self) -> str:
@@ -304,10 +104,6 @@ class _Angles:
             return _("dit project heeft nog geen invalshoeken")
         shown = ", ".join(names[:10])
         return shown + (" …" if len(names) > 10 else "")
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
 
 
 def _field_label(field: str) -> str:
@@ -331,25 +127,12 @@ def _field_label(field: str) -> str:
 
 def _describe(number: int, field: str, error: ValidationError, value) -> str:
     """One problem of one row as a Dutch sentence: 'Rij 7: e-mailadres 'jan@' is ongeldig'."""
-    label = _field_label(field)
-    params = {"row": number, "column": label, "value": value}
-    if error.code in ("blank", "required", "null"):
-        return _("Rij %(row)s: %(column)s ontbreekt") % params
-    if error.code == "max_length":
-        return _("Rij %(row)s: %(column)s is te lang (%(length)s tekens, maximaal %(max)s)") % {
-            **params,
-            "length": len(str(value)),
-            "max": (error.params or {}).get("limit_value", "?"),
-        }
     if error.code == "invalid" and field == "email":
-        return _("Rij %(row)s: e-mailadres '%(value)s' is ongeldig") % params
-    message = error.message % error.params if error.params else error.message
-    if value not in ("", None) and not hasattr(value, "pk"):
-        return _("Rij %(row)s: %(column)s '%(value)s': %(message)s") % {
-            **params,
-            "message": message,
+        return _("Rij %(row)s: e-mailadres '%(value)s' is ongeldig") % {
+            "row": number,
+            "value": value,
         }
-    return _("Rij %(row)s: %(column)s: %(message)s") % {**params, "message": message}
+    return tabular.row_problem(number, _field_label(field), error, value)
 
 
 def _fields_of(
@@ -373,7 +156,7 @@ def _fields_of(
     angle_name, sub_name = fields["angle"], fields["subangle"]
     angle = subangle = None
     if angle_name:
-        angle = angles.functional.get(_key(angle_name))
+        angle = angles.functional.get(name_key(angle_name))
         if angle is None:
             row_errors.append(
                 _("Rij %(row)s: invalshoek '%(value)s' bestaat niet in dit project (%(known)s)")
@@ -381,9 +164,9 @@ def _fields_of(
             )
     if sub_name:
         if angle is not None:
-            subangle = angles.sub.get((angle.pk, _key(sub_name)))
+            subangle = angles.sub.get((angle.pk, name_key(sub_name)))
             if subangle is None:
-                elsewhere = angles.sub_by_name.get(_key(sub_name))
+                elsewhere = angles.sub_by_name.get(name_key(sub_name))
                 if elsewhere:
                     row_errors.append(
                         _(
@@ -404,7 +187,7 @@ def _fields_of(
                     )
         elif not angle_name:
             # Only a subangle: its functional angle follows when the name is unambiguous.
-            candidates = angles.sub_by_name.get(_key(sub_name), [])
+            candidates = angles.sub_by_name.get(name_key(sub_name), [])
             if len(candidates) == 1:
                 subangle, angle = candidates[0], candidates[0].parent
             elif candidates:
@@ -438,10 +221,10 @@ def _fields_of(
 
 def _identity(fields: dict) -> tuple:
     """Who a row is, to find the same person twice: name plus e-mail, or plus organisation."""
-    name = _key(fields["name"])
+    name = name_key(fields["name"])
     if fields["email"]:
         return (name, "email", fields["email"].strip().casefold())
-    return (name, "organisation", _key(fields["organisation"]))
+    return (name, "organisation", name_key(fields["organisation"]))
 
 
 def check_rows(project: Project, rows: list[tuple[int, dict]]) -> tuple[list, list[str]]:
@@ -492,15 +275,7 @@ def key_figures_import(*, actor, project: Project, upload, approve: bool = False
     """
     _headers, rows = read_table(upload)
     good, errors = check_rows(project, rows)
-    if errors:
-        shown = errors[:MAX_REPORTED_ERRORS]
-        if len(errors) > MAX_REPORTED_ERRORS:
-            rest = len(errors) - MAX_REPORTED_ERRORS
-            shown.append(
-                ngettext("… en nog %(count)s probleem.", "… en nog %(count)s problemen.", rest)
-                % {"count": rest}
-            )
-        raise ValidationError(shown, code="rows")
+    tabular.raise_problems(errors)
     with transaction.atomic():
         for number, fields in good:
             try:
@@ -545,41 +320,13 @@ def export_rows(project: Project) -> list[list[str]]:
 
 def export_csv(project: Project) -> bytes:
     """CSV as Dutch Excel opens it by a double click: UTF-8 with a BOM, ``;`` between cells."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in export_rows(project):
-        writer.writerow([_safe_for_spreadsheet(v) for v in row])
-    return out.getvalue().encode("utf-8-sig")
+    return tabular.write_csv(HEADERS, export_rows(project))
 
 
 def template_csv() -> bytes:
     """An empty file with the headers, to fill in and import."""
-    out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerow(HEADERS)
-    return out.getvalue().encode("utf-8-sig")
+    return tabular.write_csv(HEADERS, [])
 
 
 def export_xlsx(project: Project) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(_("Sleutelfiguren"))[:31]
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for r, row in enumerate(export_rows(project), start=2):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c)
-            cell.value = _ILLEGAL_XLSX.sub("", value)
-            cell.data_type = "s"  # text, never a formula
-    sheet.freeze_panes = "A2"
-    for c, header in enumerate(HEADERS, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = max(
-            12, len(header) + 2
-        )
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return tabular.write_xlsx([(_("Sleutelfiguren"), HEADERS, export_rows(project))])

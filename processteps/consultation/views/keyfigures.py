@@ -470,7 +470,7 @@ def keyfigure_import(request, project):
                 for a in angles
                 if a.parent_id is None
             ],
-            "max_rows": keyfigure_io.MAX_ROWS,
+            "max_rows": keyfigure_io.KEY_FIGURES.max_rows,
         },
         status=status,
     )

@@ -1,6 +1,7 @@
 """Import and export of the key-figure register: CSV and XLSX, all or nothing, row by row."""
 
 import csv
+import dataclasses
 import html
 import io
 
@@ -8,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
+from processteps import tabular
 from processteps.consultation.models import KeyFigure
 from processteps.consultation.services import keyfigure_io
 from processteps.consultation.services.keyfigure_io import HEADERS, key_figures_import
@@ -209,7 +211,7 @@ def test_every_problem_is_reported_row_by_row(project, angles):
 
 
 def test_a_long_report_is_cut_short(project, angles, monkeypatch):
-    monkeypatch.setattr(keyfigure_io, "MAX_REPORTED_ERRORS", 3)
+    monkeypatch.setattr(tabular, "MAX_REPORTED_ERRORS", 3)
     content = H + "\n" + "".join(f"Naam {n},,,,fout{n}@,,,,,,,,\n" for n in range(6))
     problems = import_problems(project, content)
     assert problems[:3] == [f"Rij {n}: e-mailadres 'fout{n - 2}@' is ongeldig" for n in (2, 3, 4)]
@@ -276,7 +278,9 @@ def test_a_file_over_the_size_limit_is_refused(project, angles, leader_browser, 
 
 
 def test_a_file_with_too_many_rows_is_refused(project, angles, monkeypatch):
-    monkeypatch.setattr(keyfigure_io, "MAX_ROWS", 3)
+    monkeypatch.setattr(
+        keyfigure_io, "KEY_FIGURES", dataclasses.replace(keyfigure_io.KEY_FIGURES, max_rows=3)
+    )
     content = H + "\n" + "".join(f"Naam {n}\n" for n in range(4))
     assert import_problems(project, content) == [
         "Het bestand heeft meer dan 3 rijen; splits het in kleinere bestanden."
