@@ -1,4 +1,5 @@
 from .audit import AuditEntry
+from .domains import Domain, Horizon, PartyKind
 from .method import MethodChecklistItem, MethodStep
 from .project import Membership, Project, Role, TeamAgreement
 from .steps import (
@@ -16,6 +17,9 @@ __all__ = [
     "AuditEntry",
     "ChecklistItem",
     "DataSource",
+    "Domain",
+    "Horizon",
+    "PartyKind",
     "Decision",
     "Membership",
     "MethodChecklistItem",
