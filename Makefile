@@ -63,9 +63,17 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/render.py
 	$(PY) bench/bloemlezing.py
 
+# The central catalogue (locale/) holds the core's, the documents app's and the consultation
+# round's strings; every other step tool keeps its own in processteps/<tool>/locale/.
+TOOL_LOCALES := $(patsubst %/locale,%,$(wildcard processteps/*/locale))
+
 messages: $(VENV)/.installed-dev
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --ignore=bench $(foreach app,$(TOOL_LOCALES),--ignore=$(app)/*) --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv $(foreach app,$(TOOL_LOCALES),--ignore=$(app)/*)
+	@for app in $(TOOL_LOCALES); do \
+	  (cd $$app && $(CURDIR)/$(VENV)/bin/django-admin makemessages -l en --no-obsolete && \
+	   $(CURDIR)/$(VENV)/bin/django-admin compilemessages) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache .ruff_cache
