@@ -9,8 +9,12 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from processteps.registry import ALL_STEPS, NavEntry, StepTool, register
+        from processteps.services.erasure import project_data_erased
 
         from .models import Audience
+        from .services.documents import on_project_data_erased
+
+        project_data_erased.connect(on_project_data_erased, dispatch_uid="documents-erased")
 
         # Every step ends in a process document: the documents app serves all of them.
         register(
@@ -44,6 +48,10 @@ class DocumentsConfig(AppConfig):
                     ),
                     "document.unpublished": _(
                         "haalde %(target)s versie %(number)s offline voor: %(audience)s"
+                    ),
+                    "document.scrubbed": _(
+                        "verwijderde op verzoek persoonsgegevens uit %(target)s versie "
+                        "%(number)s; de PDF wordt opnieuw gemaakt"
                     ),
                 },
                 audit_choices={("document", "audience"): Audience},

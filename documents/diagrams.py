@@ -26,9 +26,6 @@ from xml.etree import ElementTree as ET
 from defusedxml.ElementTree import fromstring
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 # Graphviz writes these; anything else is dropped.
 ALLOWED_ELEMENTS = {
@@ -177,13 +174,16 @@ def sanitise_svg(raw: bytes | str, *, title: str, element_id: str, links: bool) 
     clean = _clean(root, links=links)
     if clean is None:
         return ""
+    # Plain element names with the namespace declared on the root: the serialisation does not
+    # depend on prefixes other libraries register with ElementTree.
+    clean.set("xmlns", SVG_NS)
     clean.set("role", "img")
     clean.set("id", element_id)
     clean.set("aria-labelledby", f"{element_id}-title")
     for child in list(clean):
         if _local(child.tag) == "title":
             clean.remove(child)
-    heading = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{element_id}-title"})
+    heading = ET.Element("title", {"id": f"{element_id}-title"})
     heading.text = title
     clean.insert(0, heading)
     # Graphviz gives sizes in pt; let the page scale the picture to its container.
@@ -217,7 +217,7 @@ def _clean(element, *, links: bool):
     if name == "a" and "href" not in attrs:
         name = "g"  # a link we do not keep is just a group
         attrs.pop("aria-label", None)
-    clean = ET.Element(f"{{{SVG_NS}}}{name}", attrs)
+    clean = ET.Element(name, attrs)
     clean.text = element.text
     clean.tail = element.tail
     for child in element:

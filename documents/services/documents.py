@@ -252,3 +252,37 @@ def unpublish(*, actor, publication: Publication) -> Publication:
             data={"number": publication.version.number, "audience": publication.audience},
         )
     return publication
+
+
+def versions_scrubbed(*, project, version_ids) -> int:
+    """Versions whose text lost a person's data (an erasure on request): their old PDF goes at
+    once and a new one is rendered from the scrubbed text; the history says so."""
+    versions = list(
+        DocumentVersion.objects.filter(pk__in=version_ids, document__project=project)
+        .select_related("document")
+        .order_by("pk")
+    )
+    for version in versions:
+        if version.pdf:
+            storage, name = version.pdf.storage, version.pdf.name
+            transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+        DocumentVersion.objects.filter(pk=version.pk).update(
+            pdf="", pdf_pages=None, rendered_at=None, render_status=RenderStatus.NONE,
+            render_error="", render_attempts=0,
+        )  # fmt: skip
+        audit_record(
+            actor=None,
+            project=project,
+            action="document.scrubbed",
+            target=version.document,
+            data={"number": version.number},
+        )
+        version_render_request(actor=None, version=version)
+    return len(versions)
+
+
+def on_project_data_erased(sender, *, project, changed, **kwargs) -> None:
+    """Receiver of ``processteps.services.erasure.project_data_erased``."""
+    version_ids = changed.get(DocumentVersion._meta.label_lower, [])
+    if version_ids:
+        versions_scrubbed(project=project, version_ids=version_ids)

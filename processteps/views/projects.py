@@ -17,8 +17,9 @@ from processteps.forms import (
     ProjectForm,
     month_range,
 )
-from processteps.models import AuditEntry, Membership, Project, Role, Task
+from processteps.models import Membership, Project, Role, Task
 from processteps.registry import links_for
+from processteps.selectors import activity_for
 from processteps.services import members as member_services
 from processteps.services import projects as project_services
 
@@ -71,9 +72,7 @@ def _timeline(project, steps):
 def dashboard(request, project):
     project = get_project(request, project)
     steps = list(project.steps.with_counts().order_by("number"))
-    entries = (
-        AuditEntry.objects.filter(project=project).select_related("actor").order_by("-created_at")
-    )[:10]
+    entries = activity_for(request.user, project, limit=10)
     my_tasks = (
         Task.objects.filter(project=project)
         .for_user(request.user)
@@ -109,9 +108,7 @@ def project_edit(request, project):
 @login_required
 def activity(request, project):
     project = get_project(request, project)
-    entries = (
-        AuditEntry.objects.filter(project=project).select_related("actor").order_by("-created_at")
-    )[:200]
+    entries = activity_for(request.user, project, limit=200)
     return render(request, "processteps/activity.html", {"project": project, "entries": entries})
 
 

@@ -1,7 +1,7 @@
 """Angles and key figures (step 2): propose, approve, move through the pipeline, erase."""
 
-import re
-
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,10 +16,12 @@ from processteps.consultation.models import (
     KeyFigure,
     KeyFigureStatus,
     QuoteConsent,
+    ReportAttachment,
     TranscriptPassage,
 )
 from processteps.models import AuditEntry, Project
 from processteps.services.audit import audit_record
+from processteps.services.erasure import erase_terms, scrub, term_pattern
 
 KEY_FIGURE_FIELDS = (
     "name",
@@ -97,6 +99,10 @@ def key_figure_update(*, actor, key_figure: KeyFigure, **fields) -> KeyFigure:
 def key_figure_approve(*, actor, key_figure: KeyFigure) -> KeyFigure:
     with transaction.atomic():
         key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
+        if key_figure.erased_at:
+            raise ValidationError(
+                _("De gegevens van deze sleutelfiguur zijn gewist; goedkeuren kan niet meer.")
+            )
         if key_figure.is_approved:
             return key_figure
         key_figure.approved_by, key_figure.approved_at = actor, timezone.now()
@@ -145,51 +151,75 @@ def key_figure_erase(*, actor, key_figure: KeyFigure) -> KeyFigure:
     """Erase a key figure's personal data on request.
 
     Contact details and name go; organisation type and angles stay (they are no personal
-    data and keep the analysis right). Quotes stay only anonymised; the name is scrubbed from
-    reports, transcripts and fragments. The erasure itself is recorded, without the name.
+    data and keep the analysis right). Quotes stay only anonymised. Name, e-mail address and
+    phone number are scrubbed from everything the project holds (reports, transcripts,
+    fragments, sent mails, the audit trail, document versions — whose PDFs are made again —
+    and the data of every other tool), as whole words; in the person's own interviews also
+    their organisation and the parts of their name. Attachments of their reports go. The
+    erasure itself is recorded, without the name.
     """
     with transaction.atomic():
         key_figure = KeyFigure.objects.select_for_update().get(pk=key_figure.pk)
         if key_figure.erased_at:
             return key_figure
         name, organisation = key_figure.name.strip(), key_figure.organisation.strip()
-        patterns = [p for p in {name, organisation} if len(p) >= 3]
-        if name:
-            patterns += [part for part in name.split() if len(part) >= 4 and part[0].isupper()]
-
-        def scrub(text: str) -> str:
-            for pattern in sorted(set(patterns), key=len, reverse=True):
-                text = re.sub(re.escape(pattern), ERASED_NAME, text, flags=re.IGNORECASE)
-            return text
+        identity = [name, key_figure.email.strip(), key_figure.phone.strip()]
+        own_terms = [organisation] if len(organisation) >= 3 else []
+        own_terms += [part for part in name.split() if len(part) >= 4 and part[0].isupper()]
+        own = term_pattern([*identity, *own_terms])
 
         interviews = Interview.objects.filter(key_figure=key_figure)
         interviews.filter(quote_consent=QuoteConsent.BY_NAME).update(
             quote_consent=QuoteConsent.ANONYMOUS
         )
-        for report in InterviewReport.objects.filter(interview__in=interviews):
-            for field in InterviewReport.CONTENT_FIELDS:
-                setattr(report, field, scrub(getattr(report, field)))
-            report.save(update_fields=[*InterviewReport.CONTENT_FIELDS, "updated_at"])
-        passages = TranscriptPassage.objects.filter(transcript__report__interview__in=interviews)
-        for passage in passages:
-            speaker = passage.speaker
-            if speaker and any(p.lower() in speaker.lower() for p in patterns):
-                speaker = str(_("Sleutelfiguur"))
-            passage.speaker, passage.text = speaker, scrub(passage.text)
-            passage.save(update_fields=["speaker", "text"])
-        for fragment in Fragment.objects.filter(report__interview__in=interviews):
-            fragment.text = scrub(fragment.text)
-            fragment.save(update_fields=["text"])
+        if own is not None:
+            for report in InterviewReport.objects.filter(interview__in=interviews):
+                for field in InterviewReport.CONTENT_FIELDS:
+                    setattr(report, field, scrub(getattr(report, field), own, ERASED_NAME))
+                report.save(update_fields=[*InterviewReport.CONTENT_FIELDS, "updated_at"])
+            passages = TranscriptPassage.objects.filter(
+                transcript__report__interview__in=interviews
+            )
+            for passage in passages:
+                speaker = passage.speaker
+                if speaker and own.search(speaker):
+                    speaker = str(_("Sleutelfiguur"))
+                passage.speaker, passage.text = speaker, scrub(passage.text, own, ERASED_NAME)
+                passage.save(update_fields=["speaker", "text"])
+            for fragment in Fragment.objects.filter(report__interview__in=interviews):
+                fragment.text = scrub(fragment.text, own, ERASED_NAME)
+                fragment.save(update_fields=["text"])
+        # Documents they handed over (or that are about them) cannot be scrubbed: they go.
+        attachments = list(
+            ReportAttachment.objects.filter(report__interview__in=interviews).only("file")
+        )
+        for attachment in attachments:
+            name_on_disk = attachment.file.name
+            storage = attachment.file.storage
+            transaction.on_commit(lambda n=name_on_disk, s=storage: s.delete(n))
+        ReportAttachment.objects.filter(pk__in=[a.pk for a in attachments]).delete()
+
         for field in KeyFigure.PERSONAL_FIELDS:
             setattr(key_figure, field, "")
         key_figure.organisation = key_figure.function = ""
         key_figure.proposal_reason = ""
-        # Earlier audit entries named the person: the trail keeps the act, not the name.
+        # Earlier audit entries about them named the person: the trail keeps the act only.
         AuditEntry.objects.filter(
             target_type=key_figure._meta.label_lower, target_id=key_figure.pk
         ).update(target_repr=ERASED_NAME)
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(KeyFigure),
+            object_id=str(key_figure.pk),
+        ).update(object_repr=ERASED_NAME, change_message="")
         key_figure.erased_at = timezone.now()
         key_figure.save()
+        # Everywhere else in the project: name, e-mail address and phone number.
+        erase_terms(
+            project=key_figure.project,
+            terms=identity,
+            replacement=ERASED_NAME,
+            exclude=[(KeyFigure, key_figure.pk)],
+        )
         audit_record(
             actor=actor, project=key_figure.project, action="keyfigure.erased", target=key_figure
         )
