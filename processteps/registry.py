@@ -185,14 +185,23 @@ def links_for(user, project, *, step_key: str | None = None, dashboard: bool = F
 
 def step_panels(request, project, step) -> list[dict]:
     """The panels of the tools serving ``step``, for the step page: each a template with its
-    context (``tool``, ``links`` and what the tool's ``panel_context`` adds)."""
+    context (``project``, ``step``, ``tool``, ``links`` and what the tool's ``panel_context``
+    adds), rendered as ``html``."""
+    from django.template.loader import render_to_string
+
     links = links_for(request.user, project, step_key=step.key)
     panels = []
     for t in tools_for_step(step.key):
         if not t.panel:
             continue
-        context = {"tool": t, "links": [link for link in links if link.tool is t]}
+        context = {
+            "project": project,
+            "step": step,
+            "tool": t,
+            "links": [link for link in links if link.tool is t],
+        }
         if t.panel_context_function is not None:
             context.update(t.panel_context_function(request, project, step))
-        panels.append({"template": t.panel, **context})
+        html = render_to_string(t.panel, context, request=request)
+        panels.append({"template": t.panel, "html": html, **context})
     return panels

@@ -75,3 +75,14 @@ def test_the_step_page_survives_a_deleted_account(trace, project, client_as):
     response = client_as("leader").get(step_1.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_a_step_page_shows_the_panels_of_the_tools_serving_it(project, client_as):
+    """The registry renders each tool's panel with its links; a role without them sees none."""
+    step = project.steps.get(key="key_figures")
+    page = client_as("member").get(step.get_absolute_url()).content.decode()
+    panel = page.split('id="tool-consultation-heading"')[1].split("</section>")[0]
+    assert "Sleutelfiguren" in panel
+    assert f'href="/projects/{project.pk}/keyfigures/"' in panel
+    client_page = client_as("client").get(step.get_absolute_url()).content.decode()
+    assert 'id="tool-consultation-heading"' not in client_page
