@@ -14,7 +14,9 @@ WORKDIR /app
 COPY requirements.txt ./
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
+# Production settings want a broker; collecting static files connects to none.
 RUN SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
+    CELERY_BROKER_URL=redis://unused-at-build-time:6379/0 \
     python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 app && mkdir -p /app/var/media && chown -R app /app/var

@@ -6,8 +6,10 @@
 | DEBUG | off |
 | ALLOWED_HOSTS | localhost, 127.0.0.1 (comma-separated) |
 | DATABASE_URL | SQLite file ``var/db.sqlite3`` |
-| CELERY_BROKER_URL | none: tasks run in-process (eager) |
-| EMAIL_HOST (+ _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS), DEFAULT_FROM_EMAIL | console |
+| CELERY_BROKER_URL | none: tasks run in-process (eager); production requires it |
+| RENDER_SOFT_TIME_LIMIT, RENDER_TIME_LIMIT | 240 s, 300 s per PDF render |
+| EMAIL_HOST (+ _PORT, _HOST_USER, _HOST_PASSWORD, _USE_TLS, _TIMEOUT) | console |
+| DEFAULT_FROM_EMAIL | Samenleving <noreply@samenleving.local> |
 | MEDIA_ROOT | ``var/media`` |
 """
 
@@ -163,17 +165,51 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Seconds an SMTP server may take to answer; without it a hanging server holds a worker forever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# A mail the server could not take now (connection lost, 4xx) is tried again after 30 s, 60 s,
+# 120 s …, MAIL_MAX_RETRIES times; then, like a refused address (5xx), it is marked failed.
+MAIL_RETRY_DELAY = int(os.environ.get("MAIL_RETRY_DELAY", "30"))
+MAIL_MAX_RETRIES = 5
+
+# Rendering a version to PDF (documents.tasks.render_version), in seconds. At the soft limit the
+# render stops and the version is marked failed ("took too long"); at the hard limit the worker
+# process is killed. A version "queued" or "rendering" for longer than RENDER_STUCK_AFTER (its
+# worker died) is requeued by the sweeper, or marked failed once it has had RENDER_MAX_ATTEMPTS.
+RENDER_SOFT_TIME_LIMIT = int(os.environ.get("RENDER_SOFT_TIME_LIMIT", "240"))
+RENDER_TIME_LIMIT = int(os.environ.get("RENDER_TIME_LIMIT", "300"))
+RENDER_STUCK_AFTER = int(os.environ.get("RENDER_STUCK_AFTER", str(RENDER_TIME_LIMIT + 60)))
+RENDER_MAX_ATTEMPTS = 3
+RENDER_SWEEP_INTERVAL = float(os.environ.get("RENDER_SWEEP_INTERVAL", "60"))
 
 # Celery: Redis when CELERY_BROKER_URL is set, otherwise in-process (eager).
+# Workers (README, "Workers"): renders on the queue "render" (one process per worker, recycled
+# with --max-memory-per-child), everything else on "default", whose worker also runs beat (-B).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A message is acknowledged when its task has finished, not when it starts; if the worker
+# process dies mid-task (SIGKILL, out of memory) the message goes back on the queue.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {"documents.tasks.render_version": {"queue": "render"}}
+# Redis hands out a message again when its worker has not acknowledged it after this long (the
+# whole worker was killed); longer than any task runs. The sweeper does not wait for it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))
+}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-renders": {
+        "task": "documents.tasks.sweep_stuck_versions",
+        "schedule": RENDER_SWEEP_INTERVAL,
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TIMEZONE = TIME_ZONE
 
 SITE_NAME = "Samenleving"
