@@ -1,32 +1,73 @@
-"""Celery tasks of the documents app: they take ids and are safe to run twice."""
+"""Celery tasks of the documents app: they take ids and are safe to run twice.
+
+Renders run on the queue ``render`` (settings.CELERY_TASK_ROUTES) with a soft and a hard time
+limit; the worker for that queue must use the prefork pool (the default), which enforces them.
+Whatever way a render ends — done, failed, too long, its worker killed — the version does not
+stay "being made": a lost worker's message is requeued (acks_late, reject_on_worker_lost), every
+start counts as an attempt (capped), and beat runs sweep_stuck_versions for what remains.
+"""
 
 import logging
+import smtplib
+import uuid
 
-from celery import shared_task
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.core.mail import get_connection
+from django.db import OperationalError
+
+from samenleving.mail import mail_can_retry, mail_error_is_transient, mail_error_text, mail_retry
 
 logger = logging.getLogger(__name__)
 
 # Errors worth another try: the broker, the database or the disk hiccuped.
-TRANSIENT = (ConnectionError, TimeoutError)
+TRANSIENT = (ConnectionError, TimeoutError, OperationalError)
 
 
-@shared_task(bind=True, max_retries=3, acks_late=True)
+class RenderTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # The hard time limit: the worker killed the process and calls this in its main process.
+        if isinstance(exc, TimeLimitExceeded) and args:
+            from documents.services.documents import render_too_long_error, version_render_failed
+
+            version_render_failed(version_id=args[0], error=render_too_long_error())
+
+
+@shared_task(
+    bind=True,
+    base=RenderTask,
+    max_retries=settings.RENDER_MAX_ATTEMPTS,
+    soft_time_limit=settings.RENDER_SOFT_TIME_LIMIT,
+    time_limit=settings.RENDER_TIME_LIMIT,
+)
 def render_version(self, version_id: int) -> bool:
-    """Render a document version to PDF; on a lasting error, mark it failed with the error."""
-    from django.db import OperationalError
+    """Render a document version to PDF; on a lasting error, mark it failed with the error.
 
-    from documents.services.documents import version_render, version_render_failed
+    Too long (the soft time limit) is final: the same document would take as long again."""
+    from documents.models import DocumentVersion
+    from documents.services.documents import (
+        render_too_long_error,
+        version_render,
+        version_render_failed,
+    )
 
     try:
-        return version_render(version_id=version_id)
-    except (*TRANSIENT, OperationalError) as exc:
-        if self.request.retries < self.max_retries and not self.request.is_eager:
+        return version_render(version_id=version_id, task_id=self.request.id or "")
+    except SoftTimeLimitExceeded:
+        version_render_failed(version_id=version_id, error=render_too_long_error())
+        return False
+    except TRANSIENT as exc:
+        attempts = (
+            DocumentVersion.objects.filter(pk=version_id)
+            .values_list("render_attempts", flat=True)
+            .first()
+        )
+        if (
+            not self.request.is_eager
+            and attempts is not None
+            and attempts < settings.RENDER_MAX_ATTEMPTS
+        ):
             raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1))
         version_render_failed(version_id=version_id, error=f"{type(exc).__name__}: {exc}")
         return False
@@ -36,76 +77,74 @@ def render_version(self, version_id: int) -> bool:
         return False
 
 
-@shared_task(bind=True, autoretry_for=TRANSIENT + (OSError,), retry_backoff=True, max_retries=5)
+@shared_task
+def sweep_stuck_versions() -> dict:
+    """Requeue or fail renders whose worker is gone (Celery beat, every RENDER_SWEEP_INTERVAL)."""
+    from documents.services.documents import versions_sweep_stuck
+
+    counts = versions_sweep_stuck()
+    if any(counts.values()):
+        logger.warning("Stuck renders: %(requeued)s requeued, %(failed)s failed", counts)
+    return counts
+
+
+@shared_task(bind=True)
 def send_publication_mail(self, publication_id: int) -> int:
-    """Mail the people a published document is for (see publication_recipients), once."""
-    from documents.models import Publication
+    """Mail the people a published document is for, each once; returns how many were mailed.
 
-    with transaction.atomic():
-        publication = (
-            Publication.objects.select_for_update(of=("self",))
-            .select_related("document__project", "document__step", "version")
-            .filter(pk=publication_id)
-            .first()
+    Each recipient is a recorded delivery (documents.services.deliveries): claimed under a short
+    lock, sent with no lock held, then marked sent or failed with the server's answer. A 5xx
+    answer fails that address; a 4xx answer for an address puts it back for the next try (30 s,
+    60 s …) while the others go on; a lost connection puts back the rest. Those already sent
+    are never mailed again; after the last try what still waits ends failed."""
+    from documents.services import deliveries
+
+    if not deliveries.publication_mail_plan(publication_id=publication_id):
+        return 0
+    claimant = self.request.id or f"direct-{uuid.uuid4()}"
+    can_retry = mail_can_retry(self)
+    sent, deferred, retry_for = 0, [], None
+    connection = get_connection()
+
+    def claim(skip=()):
+        return deliveries.delivery_claim_next(
+            publication_id=publication_id, claimant=claimant, skip=skip
         )
-        if publication is None or publication.notified_at or not publication.is_active:
-            return 0
-        # One version published to client and public mails each person once.
-        already = {
-            email.lower()
-            for sibling in Publication.objects.filter(
-                version_id=publication.version_id, notified_at__isnull=False
-            ).select_related("document__project", "document__step")
-            for _name, email, _url in publication_recipients(sibling)
-        }
-        messages = [
-            _message(publication, name, email, url)
-            for name, email, url in publication_recipients(publication)
-            if email.lower() not in already
-        ]
-        sent = send_mass_mail(messages) if messages else 0
-        publication.notified_at = timezone.now()
-        publication.save(update_fields=["notified_at"])
+
+    try:
+        while delivery := claim(skip=deferred):
+            try:
+                connection.open()  # a no-op while it is open: one connection for all
+                deliveries.delivery_message(delivery, connection=connection).send()
+            except Exception as exc:
+                transient = mail_error_is_transient(exc)
+                deliveries.delivery_failed(
+                    delivery=delivery,
+                    claimant=claimant,
+                    error=mail_error_text(exc),
+                    final=not (transient and can_retry),
+                )
+                if not transient:
+                    continue  # refused for good (5xx, or the message cannot be built)
+                retry_for = exc
+                if isinstance(exc, smtplib.SMTPRecipientsRefused):
+                    deferred.append(delivery.pk)  # this address not now; the others go on
+                    continue
+                break  # the connection is gone: the rest waits too
+            else:
+                deliveries.delivery_sent(delivery=delivery, claimant=claimant)
+                sent += 1
+        if retry_for is not None:
+            if can_retry:
+                raise mail_retry(self, retry_for)
+            while waiting := claim():  # out of tries: what still waits ends failed
+                deliveries.delivery_failed(
+                    delivery=waiting,
+                    claimant=claimant,
+                    error=mail_error_text(retry_for),
+                    final=True,
+                )
+    finally:
+        connection.close()
+        deliveries.publication_mail_finish(publication_id=publication_id)
     return sent
-
-
-def publication_recipients(publication) -> list[tuple[str, str, str]]:
-    """Who is mailed about a publication, as (name, e-mail, link) — each address once.
-
-    The client always (a link into the app); a document's builder may add people of its own
-    (``Builder.extra_recipients``: the Bloemlezing adds the interviewers and key figures).
-    """
-    from documents.builders import builder_for
-    from processteps.models import Role
-
-    document = publication.document
-    project = document.project
-    in_app = settings.SITE_URL + document.get_absolute_url()
-    public = settings.SITE_URL + reverse(
-        "documents:public_document", kwargs={"slug": project.slug, "number": document.step.number}
-    )
-    people = [
-        (m.user.get_full_name() or m.user.username, m.user.email, in_app)
-        for m in project.memberships.filter(role=Role.CLIENT).select_related("user")
-    ]
-    people += builder_for(document).extra_recipients(publication, in_app=in_app, public=public)
-    seen, result = set(), []
-    for name, email, url in people:
-        if email and email.lower() not in seen:
-            seen.add(email.lower())
-            result.append((name, email, url))
-    return result
-
-
-def _message(publication, name: str, email: str, url: str):
-    context = {
-        "publication": publication,
-        "document": publication.document,
-        "project": publication.document.project,
-        "name": name,
-        "url": url,
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("emails/published_subject.txt", context).strip()
-        body = render_to_string("emails/published.txt", context)
-    return (subject, body, None, [email])

@@ -23,13 +23,10 @@ def require(condition: bool, why: str) -> None:
 
 
 @pytest.fixture
-def celery_worker_app(transactional_db, settings):
-    """A real Celery worker (in a thread) on the configured Redis broker.
-
-    Needs CELERY_BROKER_URL (CI sets it to the machine's Redis); tasks are no longer eager.
-    """
-    from celery.contrib.testing.worker import start_worker
-
+def celery_broker(transactional_db, settings):
+    """Tasks go to the configured Redis broker instead of running in-process; yields the
+    names of this test process's queues ``default`` and ``render`` (a stray worker elsewhere
+    never takes their tasks). Needs CELERY_BROKER_URL (CI sets it to the machine's Redis)."""
     from samenleving.celery import app
 
     broker = os.environ.get("CELERY_BROKER_URL", "")
@@ -40,20 +37,39 @@ def celery_worker_app(transactional_db, settings):
         redis.Redis.from_url(broker, socket_connect_timeout=2).ping()
     except Exception as exc:  # noqa: BLE001 - any failure means no broker
         require(False, f"Redis at {broker} does not answer: {exc}")
-    old = {k: app.conf.get(k) for k in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=broker, task_always_eager=False)
+    old = {
+        k: app.conf.get(k)
+        for k in ("broker_url", "task_always_eager", "task_default_queue", "task_routes")
+    }
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    # A queue of our own, so a stray worker elsewhere never takes these tasks.
-    queue = f"test-{os.getpid()}"
-    app.conf.task_default_queue = queue
+    queues = {"default": f"test-{os.getpid()}", "render": f"test-{os.getpid()}-render"}
+    app.conf.update(
+        broker_url=broker,
+        task_always_eager=False,
+        task_default_queue=queues["default"],
+        task_routes={"documents.tasks.render_version": {"queue": queues["render"]}},
+    )
     try:
-        with start_worker(
-            app, pool="solo", perform_ping_check=False, queues=[queue], shutdown_timeout=10
-        ):
-            yield app
+        yield queues
     finally:
         app.conf.update(old)
-        app.conf.task_default_queue = "default"
+
+
+@pytest.fixture
+def celery_worker_app(celery_broker):
+    """A real Celery worker (in a thread) on the Redis broker, taking both queues."""
+    from celery.contrib.testing.worker import start_worker
+
+    from samenleving.celery import app
+
+    with start_worker(
+        app,
+        pool="solo",
+        perform_ping_check=False,
+        queues=list(celery_broker.values()),
+        shutdown_timeout=10,
+    ):
+        yield app
 
 
 def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
@@ -67,3 +83,26 @@ def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
             return value
         time.sleep(interval)
     pytest.fail(f"Timed out after {timeout}s waiting for {predicate}")
+
+
+@pytest.fixture
+def smtp(settings):
+    """``smtp(Policy(…))``: a real SMTP server on 127.0.0.1 (tests/smtp_server.py) that
+    Django's SMTP backend sends to; stopped at the end. Retries come at once."""
+    from tests.smtp_server import SMTPServer
+
+    servers = []
+
+    def start(policy=None):
+        server = SMTPServer(policy).__enter__()
+        servers.append(server)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+        settings.MAIL_RETRY_DELAY = 0
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)

@@ -44,3 +44,28 @@ def test_worker_mails_the_assignee_once(celery_worker_app):
 
     assert send_task_assignment(task.pk) is False
     assert len(mail.outbox) == 1
+
+
+def test_renders_have_a_queue_of_their_own_and_beat_sweeps_stuck_ones(settings):
+    from samenleving.celery import app
+
+    def queue_of(task):
+        return app.amqp.router.route({}, task)["queue"].name
+
+    assert queue_of("documents.tasks.render_version") == "render"
+    for task in (
+        "documents.tasks.send_publication_mail",
+        "documents.tasks.sweep_stuck_versions",
+        "processteps.consultation.tasks.send_invitation_mail",
+        "processteps.tasks.send_task_assignment",
+        "processteps.tasks.send_invitation",
+    ):
+        assert queue_of(task) == "default", task
+    assert app.conf.task_acks_late and app.conf.task_reject_on_worker_lost
+    assert app.conf.worker_prefetch_multiplier == 1
+    sweep = app.conf.beat_schedule["sweep-stuck-renders"]
+    assert sweep == {"task": "documents.tasks.sweep_stuck_versions", "schedule": 60.0}
+    assert "documents.tasks.sweep_stuck_versions" in app.tasks
+    # A render is stuck only after the hard time limit has passed: the worker had its chance.
+    soft, hard = settings.RENDER_SOFT_TIME_LIMIT, settings.RENDER_TIME_LIMIT
+    assert soft < hard < settings.RENDER_STUCK_AFTER

@@ -96,7 +96,14 @@ class DocumentVersion(models.Model):
         _("PDF-status"), max_length=20, choices=RenderStatus.choices, default=RenderStatus.NONE
     )
     render_error = models.TextField(_("foutmelding"), blank=True)
+    # Renders started since the PDF was last asked for; documents.tasks caps it (a worker that
+    # dies mid-render gets the message back, and a render that keeps killing it must end).
     render_attempts = models.PositiveSmallIntegerField(default=0)
+    # When render_status last changed: the sweeper finds a render stuck in "queued"/"rendering".
+    render_status_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The Celery task that holds the render while it is "rendering" (a redelivery of the same
+    # message may take over; a duplicate message for the same version leaves it alone).
+    render_task_id = models.CharField(max_length=64, blank=True, editable=False)
     pdf = models.FileField(_("PDF"), upload_to=pdf_upload_to, blank=True, max_length=300)
     pdf_pages = models.PositiveIntegerField(_("pagina's"), null=True, blank=True)
     rendered_at = models.DateTimeField(_("gerenderd op"), null=True, blank=True)
@@ -107,6 +114,14 @@ class DocumentVersion(models.Model):
         verbose_name_plural = _("documentversies")
         constraints = [
             models.UniqueConstraint(fields=["document", "number"], name="version_unique_number"),
+        ]
+        indexes = [
+            # The sweeper's question: which renders have been waiting or running too long?
+            models.Index(
+                fields=["render_status_at"],
+                condition=models.Q(render_status__in=["queued", "rendering"]),
+                name="version_render_in_progress",
+            ),
         ]
 
     def __str__(self):
@@ -179,3 +194,46 @@ class Publication(models.Model):
     @property
     def is_active(self) -> bool:
         return self.unpublished_at is None
+
+
+class DeliveryStatus(models.TextChoices):
+    QUEUED = "queued", _("In de wachtrij")
+    SENDING = "sending", _("Wordt verstuurd")
+    SENT = "sent", _("Verstuurd")
+    FAILED = "failed", _("Mislukt")
+
+
+class PublicationDelivery(models.Model):
+    """One person mailed about a publication: who, with which link, and how it went.
+
+    The list is fixed when the mail task first runs; a retry after a partial batch sends only
+    what is not yet sent, and a refused address ends "failed" with the server's answer."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"))
+    url = models.CharField(_("link"), max_length=500)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED
+    )
+    error = models.TextField(_("fout"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The task sending it while "sending", and since when (a dead task's claim expires).
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["publication", "id"]
+        verbose_name = _("verzonden publicatiemail")
+        verbose_name_plural = _("verzonden publicatiemails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "email"], name="delivery_unique_recipient"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email}: {self.get_status_display()}"

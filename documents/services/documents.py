@@ -2,13 +2,16 @@
 
 import json
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.builders import builder_for
 from documents.models import (
@@ -122,9 +125,9 @@ def version_create(*, actor, document: ProcessDocument, change_note: str = "") -
 
 
 def version_render_request(*, actor, version: DocumentVersion) -> bool:
-    """Queue the version's PDF. Returns False when it is already there (a cache hit)."""
-    from documents.tasks import render_version
+    """Queue the version's PDF. Returns False when it is already there (a cache hit).
 
+    Asking again after a failure starts a new series of attempts (see version_render)."""
     with transaction.atomic():
         version = DocumentVersion.objects.select_for_update().get(pk=version.pk)
         if version.is_ready:
@@ -132,41 +135,111 @@ def version_render_request(*, actor, version: DocumentVersion) -> bool:
         if version.render_status in (RenderStatus.QUEUED, RenderStatus.RENDERING):
             return True
         DocumentVersion.objects.filter(pk=version.pk).update(
-            render_status=RenderStatus.QUEUED, render_error=""
+            render_status=RenderStatus.QUEUED,
+            render_error="",
+            render_attempts=0,
+            render_status_at=timezone.now(),
+            render_task_id="",
         )
-        transaction.on_commit(lambda: render_version.delay(version.pk))
+        transaction.on_commit(lambda: _queue_render(version.pk))
     return True
 
 
-def version_render(*, version_id: int) -> bool:
-    """Render a version to PDF (called by the worker). Safe to run twice: a ready version is
-    skipped (a cache hit); rendering is deterministic, so a redelivered task only costs time."""
+def _queue_render(version_id: int) -> None:
+    """Send the render task. Its time limits travel with the message (Celery puts the sender's
+    in it), so they are this process's settings, not whatever the task module was imported with."""
+    from documents.tasks import render_version
+
+    render_version.apply_async(
+        (version_id,),
+        soft_time_limit=settings.RENDER_SOFT_TIME_LIMIT,
+        time_limit=settings.RENDER_TIME_LIMIT,
+    )
+
+
+def _render_stuck_before(now):
+    """Renders queued or started before this moment are stuck: their worker is gone."""
+    return now - timedelta(seconds=settings.RENDER_STUCK_AFTER)
+
+
+def render_attempts_error(attempts: int) -> str:
+    return _(
+        "De PDF is na %(attempts)d pogingen niet gemaakt: het maken werd steeds onderbroken "
+        "(bijvoorbeeld omdat het geheugen van de server vol raakte). Probeer het later opnieuw; "
+        "lukt het dan weer niet, maak het document kleiner of vraag de beheerder om hulp."
+    ) % {"attempts": attempts}
+
+
+def render_too_long_error() -> str:
+    seconds = settings.RENDER_SOFT_TIME_LIMIT
+    if seconds % 60 == 0:
+        limit = ngettext("%(n)d minuut", "%(n)d minuten", seconds // 60) % {"n": seconds // 60}
+    else:
+        limit = ngettext("%(n)d seconde", "%(n)d seconden", seconds) % {"n": seconds}
+    return _(
+        "Het maken van de PDF duurde langer dan %(limit)s en is afgebroken. Maak het document "
+        "kleiner (minder pagina's of afbeeldingen) en probeer het opnieuw."
+    ) % {"limit": limit}
+
+
+def version_render(*, version_id: int, task_id: str = "") -> bool:
+    """Render a version to PDF (called by the worker); True when this call made the PDF.
+
+    Safe to run twice: a ready version is skipped (a cache hit), and so is a failed one (a late
+    duplicate of its message; the user asks again). A version another task is rendering right
+    now is left to it; ``task_id`` lets a redelivery of the same message (its worker died) take
+    over. Every start counts as an attempt: the one after RENDER_MAX_ATTEMPTS marks the version
+    failed instead of rendering, so a document that kills its worker every time cannot loop."""
     from documents.rendering import count_pages, render_pdf
 
     with transaction.atomic():
         version = (
-            DocumentVersion.objects.select_for_update()
+            DocumentVersion.objects.select_for_update(of=("self",))
             .select_related("document__project")
             .filter(pk=version_id)
             .first()
         )
-        if version is None or version.is_ready:
+        if version is None or version.is_ready or version.render_status == RenderStatus.FAILED:
+            return False
+        now = timezone.now()
+        if (
+            version.render_status == RenderStatus.RENDERING
+            and version.render_task_id != (task_id or "")
+            and version.render_status_at
+            and version.render_status_at >= _render_stuck_before(now)
+        ):
+            logger.info("Version %s is being rendered by %s", version_id, version.render_task_id)
+            return False
+        if version.render_attempts >= settings.RENDER_MAX_ATTEMPTS:
+            _render_failed(version, render_attempts_error(version.render_attempts))
             return False
         DocumentVersion.objects.filter(pk=version.pk).update(
-            render_status=RenderStatus.RENDERING, render_attempts=version.render_attempts + 1
+            render_status=RenderStatus.RENDERING,
+            render_attempts=version.render_attempts + 1,
+            render_status_at=now,
+            render_task_id=task_id or "",
         )
     pdf = render_pdf(version.html)
     pages = count_pages(pdf)
     filename = f"{version.document.document_type}-v{version.number}-{version.checksum[:12]}.pdf"
-    pdf_name = version.pdf.storage.save(pdf_upload_path(version, filename), ContentFile(pdf))
+    storage = version.pdf.storage
+    pdf_name = storage.save(pdf_upload_path(version, filename), ContentFile(pdf))
     with transaction.atomic():
-        DocumentVersion.objects.filter(pk=version.pk).update(
-            render_status=RenderStatus.READY,
-            render_error="",
-            pdf=pdf_name,
-            pdf_pages=pages,
-            rendered_at=timezone.now(),
+        updated = (
+            DocumentVersion.objects.filter(pk=version.pk)
+            .exclude(render_status=RenderStatus.READY)
+            .update(
+                render_status=RenderStatus.READY,
+                render_error="",
+                pdf=pdf_name,
+                pdf_pages=pages,
+                rendered_at=timezone.now(),
+                render_status_at=timezone.now(),
+            )
         )
+        if not updated:  # another render finished first; its file is the one kept
+            transaction.on_commit(lambda: storage.delete(pdf_name))
+            return False
         audit_record(
             actor=None,
             project=version.document.project,
@@ -181,19 +254,103 @@ def pdf_upload_path(version: DocumentVersion, filename: str) -> str:
     return version._meta.get_field("pdf").generate_filename(version, filename)
 
 
+def _render_failed(version: DocumentVersion, error: str) -> bool:
+    """Mark a (locked or fresh) version failed unless its PDF is there; inside a transaction."""
+    updated = (
+        DocumentVersion.objects.filter(pk=version.pk)
+        .exclude(render_status=RenderStatus.READY)
+        .update(
+            render_status=RenderStatus.FAILED,
+            render_error=error[:2000],
+            render_status_at=timezone.now(),
+            render_task_id="",
+        )
+    )
+    if updated:
+        logger.warning("Rendering version %s failed: %s", version.pk, error)
+        audit_record(
+            actor=None,
+            project=version.document.project,
+            action="document.render_failed",
+            target=version.document,
+            data={"number": version.number},
+        )
+    return bool(updated)
+
+
 def version_render_failed(*, version_id: int, error: str) -> None:
-    """Record a failed render so the user sees it (and can try again)."""
-    version = DocumentVersion.objects.select_related("document__project").get(pk=version_id)
-    DocumentVersion.objects.filter(pk=version_id).update(
-        render_status=RenderStatus.FAILED, render_error=error[:2000]
+    """Record a failed render so the user sees it (and can try again); a ready PDF stays."""
+    with transaction.atomic():
+        version = (
+            DocumentVersion.objects.select_for_update(of=("self",))
+            .select_related("document__project")
+            .filter(pk=version_id)
+            .first()
+        )
+        if version is not None:
+            _render_failed(version, error)
+
+
+def versions_sweep_stuck(*, version_ids=None) -> dict[str, int]:
+    """Requeue, or fail, renders that have been queued or rendering for longer than
+    RENDER_STUCK_AFTER (beyond the hard time limit, so the worker that had them is gone).
+
+    A stuck version with attempts left goes back on the queue; one that has had
+    RENDER_MAX_ATTEMPTS is marked failed with a message the user sees (and a "try again").
+    Run by Celery beat (documents.tasks.sweep_stuck_versions) and, for one version, when its
+    status box polls (version_render_check). ``version_ids`` limits the sweep to those."""
+    in_progress = (RenderStatus.QUEUED, RenderStatus.RENDERING)
+    counts = {"requeued": 0, "failed": 0}
+    now = timezone.now()
+    stuck_filter = Q(render_status__in=in_progress) & (
+        Q(render_status_at__lt=_render_stuck_before(now)) | Q(render_status_at__isnull=True)
     )
-    audit_record(
-        actor=None,
-        project=version.document.project,
-        action="document.render_failed",
-        target=version.document,
-        data={"number": version.number},
+    candidates = DocumentVersion.objects.filter(stuck_filter)
+    if version_ids is not None:
+        candidates = candidates.filter(pk__in=version_ids)
+    for pk in list(candidates.order_by("pk").values_list("pk", flat=True)[:500]):
+        with transaction.atomic():
+            version = (
+                DocumentVersion.objects.select_for_update(of=("self",))
+                .select_related("document__project")
+                .filter(stuck_filter, pk=pk)
+                .first()
+            )
+            if version is None:  # finished or picked up meanwhile
+                continue
+            if (
+                version.render_status == RenderStatus.RENDERING
+                and version.render_attempts >= settings.RENDER_MAX_ATTEMPTS
+            ):
+                _render_failed(version, render_attempts_error(version.render_attempts))
+                counts["failed"] += 1
+                continue
+            logger.warning(
+                "Version %s was %s since %s; requeued (attempt %s of %s done)",
+                pk,
+                version.render_status,
+                version.render_status_at,
+                version.render_attempts,
+                settings.RENDER_MAX_ATTEMPTS,
+            )
+            DocumentVersion.objects.filter(pk=pk).update(
+                render_status=RenderStatus.QUEUED, render_status_at=now, render_task_id=""
+            )
+            transaction.on_commit(lambda pk=pk: _queue_render(pk))
+            counts["requeued"] += 1
+    return counts
+
+
+def version_render_check(*, version: DocumentVersion) -> DocumentVersion:
+    """The version as it is now, after sweeping it if its render is stuck (the status box
+    polls this, so a user never watches a render that no worker is doing)."""
+    stuck = version.render_status in (RenderStatus.QUEUED, RenderStatus.RENDERING) and (
+        version.render_status_at is None
+        or version.render_status_at < _render_stuck_before(timezone.now())
     )
+    if stuck and any(versions_sweep_stuck(version_ids=[version.pk]).values()):
+        version.refresh_from_db()
+    return version
 
 
 def publish(*, actor, version: DocumentVersion, audience: str) -> Publication:

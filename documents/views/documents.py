@@ -166,7 +166,9 @@ def version_detail(request, project, number, version):
         "may_manage": may_manage,
         "publish_form": PublishForm() if may_manage else None,
         "publications": (
-            list(version.publications.select_related("published_by")) if may_manage else []
+            list(version.publications.select_related("published_by").prefetch_related("deliveries"))
+            if may_manage
+            else []
         ),
         "other_versions": (
             document.versions.exclude(pk=version.pk).order_by("-number").only("number")
@@ -182,7 +184,7 @@ def version_status(request, project, number, version):
     """The PDF status box; htmx polls it while the PDF is being made."""
     project = get_project(request, project, "documents.view_published")
     document = _document(project, number)
-    version = _version(request, document, version)
+    version = services.version_render_check(version=_version(request, document, version))
     return render(
         request,
         "documents/partials/render_status.html",
