@@ -56,8 +56,17 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The workers a broker needs, as in production (README, "Workers"): renders on the queue
+# "render" (one process, replaced when it grew past RENDER_MAX_MEMORY KiB), everything else on
+# "default", whose worker also runs beat (the sweeper of stuck renders; its schedule file is
+# var/celerybeat-schedule). Ctrl+C stops both; so does either one ending.
+RENDER_MAX_MEMORY ?= 512000
+CELERY := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} $(VENV)/bin/celery -A samenleving
 worker: $(VENV)/.installed
-	$(VENV)/bin/celery -A samenleving worker --loglevel=info
+	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1), here and for 'make run'; without it tasks run in the web process."; exit 1; }
+	$(CELERY) worker -Q render -n render@%h --concurrency=1 --max-memory-per-child=$(RENDER_MAX_MEMORY) --loglevel=info & render=$$!; \
+	$(CELERY) worker -Q default -n default@%h --beat --loglevel=info & default=$$!; \
+	trap 'kill $$render $$default 2>/dev/null' EXIT; wait -n
 
 bench: $(VENV)/.installed-dev
 	$(PY) bench/render.py
