@@ -21,7 +21,13 @@ def environment(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "RENDER_IN_WEB_PROCESS"}
+        if key
+        not in {
+            "DJANGO_SETTINGS_MODULE",
+            "CELERY_BROKER_URL",
+            "RENDER_IN_WEB_PROCESS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # the browser tests set it in this process
+        }
     }
     env.update(SECRET_KEY=SECRET, ALLOWED_HOSTS="samenleving.example.org", VAR_DIR=str(tmp_path))
     return env
