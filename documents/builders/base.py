@@ -15,7 +15,8 @@ _registry: dict[str, type["Builder"]] = {}
 class SectionSpec:
     key: str
     title: str
-    # Name of a compiler in ``documents.builders.compiled``; None: written by the team only.
+    # A method of the builder or a function in ``documents.builders.compiled`` (see
+    # ``Builder.compile_section``); None: written by the team only.
     compiled: str | None = None
     help: str = ""
 
@@ -49,8 +50,6 @@ class Builder:
     # -- sections ---------------------------------------------------------------------------
     def sections(self) -> list[BuiltSection]:
         """The draft's sections in outline order, with their compiled data."""
-        from . import compiled
-
         written = {s.key: s for s in self.document.sections.all()}
         built = []
         specs = list(self.outline)
@@ -61,13 +60,21 @@ class Builder:
             section = written.get(spec.key)
             body = clean_html(section.body) if section else ""
             title = section.title if section else str(spec.title)
-            html = getattr(compiled, spec.compiled)(self) if spec.compiled else ""
+            html = self.compile_section(spec.compiled) if spec.compiled else ""
             built.append(BuiltSection(spec.key, title, body, html))
         for section in sorted(extra, key=lambda s: (s.position, s.pk)):
             built.append(BuiltSection(section.key, section.title, clean_html(section.body)))
         for index, section in enumerate(built, start=1):
             section.anchor = f"s{index}-{section.key}"
         return built
+
+    def compile_section(self, name: str) -> str:
+        """A compiled section's HTML: a method ``name`` of the builder (no arguments), else
+        the function ``name`` of :mod:`documents.builders.compiled` (given the builder)."""
+        from . import compiled
+
+        own = getattr(self, name, None)
+        return own() if callable(own) else getattr(compiled, name)(self)
 
     # -- assembly ---------------------------------------------------------------------------
     def template_names(self) -> list[str]:

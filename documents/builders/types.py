@@ -63,40 +63,7 @@ class ProbleemOorzakenanalyse(Builder):
     )
 
 
-class Interventiepunten(Builder):
-    document_type = "interventiepunten"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("expertmeetings", _("Expertmeetings")),
-        S("interventiepunten", _("Politiek-bestuurlijke interventiepunten")),
-        S("vooruitblik", _("Vooruitblik")),
-        S("bronnen", _("Door experts aangedragen documenten"), "step_sources"),
-        ACCOUNT,
-    )
-
-
-class ConceptVisie(Builder):
-    document_type = "concept_visie"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("burgerdialogen", _("Burgerdialogen")),
-        S("visie", _("Visie op basis van de Algemene Wil")),
-        S("streefbeelden", _("Streefbeelden")),
-        S("bronnen", _("Aanvullende wetenschappelijke studies"), "step_sources"),
-        ACCOUNT,
-    )
-
-
-class Visienota(Builder):
-    document_type = "visienota"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("bijeenkomst", _("De politieke bijeenkomst")),
-        S("visie", _("Visie op basis van het Algemeen Belang")),
-        S("streefbeelden", _("Streefbeelden")),
-        S("bestaand_beleid", _("Overzicht bestaand beleid"), "step_sources"),
-        ACCOUNT,
-    )
+# Interventiepunten, Concept-visie and Visienota (steps 6-8): processteps.meetings.documents.
 
 
 class Doelenboom(Builder):

@@ -1,0 +1,2 @@
+def demo_load(*, project, leader):  # filled in below
+    raise NotImplementedError

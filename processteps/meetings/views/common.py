@@ -1,0 +1,52 @@
+"""Helpers of the meetings' views: fetching an object inside the project (404 outside it)."""
+
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from ..models import Meeting
+
+VIEW = "meetings.view"
+MANAGE = "meetings.manage"
+RECORD = "meetings.record"
+APPROVE = "meetings.approve_minutes"
+DRAFT = "meetings.draft_vision"
+
+
+def get_meeting(project, pk, queryset=None) -> Meeting:
+    queryset = queryset if queryset is not None else Meeting.objects.select_related("chair")
+    meeting = get_object_or_404(queryset.filter(project=project), pk=pk)
+    meeting.project = project
+    return meeting
+
+
+def get_in_meeting(model, meeting, pk, **related):
+    obj = get_object_or_404(model.objects.filter(meeting=meeting, **related), pk=pk)
+    obj.meeting = meeting
+    return obj
+
+
+def get_in_project(model, project, pk, *, select=()):
+    obj = get_object_or_404(model.objects.filter(project=project).select_related(*select), pk=pk)
+    obj.project = project
+    return obj
+
+
+def meeting_url(meeting, anchor: str = "") -> str:
+    url = reverse(
+        "meetings:meeting_detail", kwargs={"project": meeting.project_id, "meeting": meeting.pk}
+    )
+    return f"{url}#{anchor}" if anchor else url
+
+
+def to_meeting(meeting, anchor: str = ""):
+    return redirect(meeting_url(meeting, anchor))
+
+
+def form_errors(request, form) -> None:
+    """A form that failed outside its page: its errors as messages."""
+    from django.contrib import messages
+
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
