@@ -45,9 +45,11 @@ def messages_of(exc) -> str:
 def test_a_meeting_in_the_past_is_not_planned(project):
     with pytest.raises(ValidationError) as exc:
         services.meeting_plan(
-            actor=project.leader, project=project, kind=MeetingKind.EXPERT,
+            actor=project.leader,
+            project=project,
+            kind=MeetingKind.EXPERT,
             **fields(project, starts_at=at(-1), ends_at=at(-1, 12)),
-        )  # fmt: skip
+        )
     assert "ligt in het verleden" in messages_of(exc)
     assert "Al gehouden" in messages_of(exc)
     assert not Meeting.objects.exists()
@@ -56,15 +58,21 @@ def test_a_meeting_in_the_past_is_not_planned(project):
 
 def test_a_held_meeting_is_recorded_afterwards_but_not_in_the_future(project):
     held = services.meeting_plan(
-        actor=project.leader, project=project, kind=MeetingKind.EXPERT, already_held=True,
+        actor=project.leader,
+        project=project,
+        kind=MeetingKind.EXPERT,
+        already_held=True,
         **fields(project, starts_at=at(-3), ends_at=at(-3, 12)),
-    )  # fmt: skip
+    )
     assert held.status == MeetingStatus.HELD
     with pytest.raises(ValidationError) as exc:
         services.meeting_plan(
-            actor=project.leader, project=project, kind=MeetingKind.EXPERT, already_held=True,
+            actor=project.leader,
+            project=project,
+            kind=MeetingKind.EXPERT,
+            already_held=True,
             **fields(project, title="Later"),
-        )  # fmt: skip
+        )
     assert "nog moet beginnen" in messages_of(exc)
 
 
@@ -140,7 +148,9 @@ def test_a_meeting_needs_a_place_or_a_link_and_a_format_of_its_kind(project):
     with pytest.raises(ValidationError) as exc:
         plan(project, format=MeetingFormat.ONLINE, place="")
     assert "link" in messages_of(exc)
-    online = plan(project, format=MeetingFormat.ONLINE, place="", online_link="https://meet.example.org/x")
+    online = plan(
+        project, format=MeetingFormat.ONLINE, place="", online_link="https://meet.example.org/x"
+    )
     assert online.online_link
     with pytest.raises(ValidationError) as exc:
         plan(project, starts_at=at(9, 12), ends_at=at(9, 11))
@@ -177,25 +187,35 @@ def test_marking_held_waits_for_the_start(project):
 def test_an_expert_meeting_over_ten_warns_and_splits_by_theme(project, client_as):
     housing, work = theme(project, "Wonen"), theme(project, "Werk")
     meeting = plan(project, title="Expertmeeting", capacity=20)
-    services.agenda_item_add(actor=project.leader, meeting=meeting, title="Opening",
-                             duration_minutes=10)  # fmt: skip
-    services.agenda_item_add(actor=project.leader, meeting=meeting, title="Over werk",
-                             duration_minutes=40, themes=[work])  # fmt: skip
-    services.agenda_item_add(actor=project.leader, meeting=meeting, title="Over wonen",
-                             duration_minutes=40, themes=[housing])  # fmt: skip
+    services.agenda_item_add(
+        actor=project.leader, meeting=meeting, title="Opening", duration_minutes=10
+    )
+    services.agenda_item_add(
+        actor=project.leader, meeting=meeting, title="Over werk", duration_minutes=40, themes=[work]
+    )
+    services.agenda_item_add(
+        actor=project.leader,
+        meeting=meeting,
+        title="Over wonen",
+        duration_minutes=40,
+        themes=[housing],
+    )
     people = [person(project, f"Expert {i:02d}") for i in range(14)]
     url = reverse("meetings:attendance_add", args=[project.pk, meeting.pk])
-    response = client_as("leader").post(url, {"participants": [p.pk for p in people]},
-                                        follow=True)  # fmt: skip
+    response = client_as("leader").post(url, {"participants": [p.pk for p in people]}, follow=True)
     page = response.content.decode()
     assert "meer dan tien deelnemers" in page
     assert "Naar thema splitsen" in page
 
     moving = list(meeting.attendances.filter(participant__in=people[:6]))
     new = services.meeting_split(
-        actor=project.leader, meeting=meeting, theme=work, attendances=moving,
-        starts_at=at(14, 14), ends_at=at(14, 16),
-    )  # fmt: skip
+        actor=project.leader,
+        meeting=meeting,
+        theme=work,
+        attendances=moving,
+        starts_at=at(14, 14),
+        ends_at=at(14, 16),
+    )
     assert new.split_from == meeting and new.theme == work
     assert new.title == "Expertmeeting: Werk"
     assert new.attendances.count() == 6 and meeting.attendances.count() == 8
@@ -213,9 +233,13 @@ def test_a_split_at_the_same_time_with_the_same_chair_is_refused(project):
     attendances = list(invite(meeting, [person(project) for _ in range(3)]).values())
     with pytest.raises(ValidationError) as exc:
         services.meeting_split(
-            actor=project.leader, meeting=meeting, theme=work, attendances=attendances[:1],
-            starts_at=at(14, 10), ends_at=at(14, 12),
-        )  # fmt: skip
+            actor=project.leader,
+            meeting=meeting,
+            theme=work,
+            attendances=attendances[:1],
+            starts_at=at(14, 10),
+            ends_at=at(14, 12),
+        )
     assert "zit dan al" in messages_of(exc)
     assert Meeting.objects.count() == 1
     assert meeting.attendances.count() == 3
@@ -225,8 +249,13 @@ def test_a_split_needs_people_on_both_sides_and_no_presence_yet(project):
     work = theme(project, "Werk")
     meeting = plan(project, days=-1)
     attendances = list(invite(meeting, [person(project) for _ in range(2)]).values())
-    split = dict(actor=project.leader, meeting=meeting, theme=work, starts_at=at(-1, 14),
-                 ends_at=at(-1, 16))  # fmt: skip
+    split = {
+        "actor": project.leader,
+        "meeting": meeting,
+        "theme": work,
+        "starts_at": at(-1, 14),
+        "ends_at": at(-1, 16),
+    }
     with pytest.raises(ValidationError) as exc:
         services.meeting_split(attendances=attendances, **split)
     assert "Laat ook deelnemers achter" in messages_of(exc)
@@ -245,9 +274,13 @@ def test_only_an_expert_meeting_is_split(project):
     attendances = list(invite(dialogue, [person(project) for _ in range(2)]).values())
     with pytest.raises(ValidationError):
         services.meeting_split(
-            actor=project.leader, meeting=dialogue, theme=work, attendances=attendances[:1],
-            starts_at=at(20), ends_at=at(20, 12),
-        )  # fmt: skip
+            actor=project.leader,
+            meeting=dialogue,
+            theme=work,
+            attendances=attendances[:1],
+            starts_at=at(20),
+            ends_at=at(20, 12),
+        )
 
 
 def test_cancelling_keeps_the_attendance_record(project):

@@ -18,7 +18,7 @@ from processteps.meetings.services import participants as services
 from processteps.meetings.tasks import send_meeting_invitation
 from processteps.models import AuditEntry, PartyKind
 
-from .support import at, invite, key_figure, person, plan
+from .support import invite, key_figure, person, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -33,24 +33,33 @@ def test_a_full_meeting_puts_registrations_on_a_waiting_list_in_order(project):
     attendances = invite(meeting, people)
     order = [attendances[p.pk] for p in people]
     results = [register(a, project) for a in order]
-    assert [r.status for r in results] == ["registered", "registered", "waitlisted",
-                                           "waitlisted", "waitlisted"]  # fmt: skip
-    waiting = [a.participant.name for a in meeting.attendances.filter(status="waitlisted")
-               .order_by("waitlisted_at", "id")]  # fmt: skip
+    assert [r.status for r in results] == [
+        "registered",
+        "registered",
+        "waitlisted",
+        "waitlisted",
+        "waitlisted",
+    ]
+    waiting = [
+        a.participant.name
+        for a in meeting.attendances.filter(status="waitlisted").order_by("waitlisted_at", "id")
+    ]
     assert waiting == ["Persoon 2", "Persoon 3", "Persoon 4"]
 
     # A place frees up: the first on the list gets it, not a later one.
     services.attendance_decline(actor=project.leader, attendance=order[0])
-    statuses = dict(Attendance.objects.filter(meeting=meeting).values_list(
-        "participant__name", "status"))  # fmt: skip
+    statuses = dict(
+        Attendance.objects.filter(meeting=meeting).values_list("participant__name", "status")
+    )
     assert statuses["Persoon 2"] == AttendanceStatus.REGISTERED
     assert statuses["Persoon 3"] == statuses["Persoon 4"] == AttendanceStatus.WAITLISTED
     # More places: the list is served in order again.
     from processteps.meetings.services.meetings import meeting_update
 
     meeting_update(actor=project.leader, meeting=meeting, capacity=3)
-    statuses = dict(Attendance.objects.filter(meeting=meeting).values_list(
-        "participant__name", "status"))  # fmt: skip
+    statuses = dict(
+        Attendance.objects.filter(meeting=meeting).values_list("participant__name", "status")
+    )
     assert statuses["Persoon 3"] == AttendanceStatus.REGISTERED
     assert statuses["Persoon 4"] == AttendanceStatus.WAITLISTED
     assert meeting.attendances.filter(status__in=["registered", "present"]).count() == 3
@@ -62,13 +71,14 @@ def test_the_waiting_list_is_shown_in_order_and_a_full_meeting_says_so(project, 
     attendances = invite(meeting, people)
     browser = client_as("leader")
     for p in people:
-        url = reverse("meetings:attendance_register",
-                      args=[project.pk, meeting.pk, attendances[p.pk].pk])  # fmt: skip
+        url = reverse(
+            "meetings:attendance_register", args=[project.pk, meeting.pk, attendances[p.pk].pk]
+        )
         response = browser.post(url, follow=True)
     assert "De bijeenkomst is vol: Cor staat op de wachtlijst." in response.content.decode()
     page = browser.get(reverse("meetings:meeting_detail", args=[project.pk, meeting.pk]))
     text = page.content.decode()
-    waitlist = text[text.index('id="waitlist"'):]
+    waitlist = text[text.index('id="waitlist"') :]
     assert waitlist.index("Bram") < waitlist.index("Cor")
 
 
@@ -98,15 +108,22 @@ def test_presence_is_recorded_from_the_start(project):
 
 def test_key_figures_are_invited_without_retyping_them(project, client_as):
     meeting = plan(project)
-    figure = key_figure(project, "Karin Kern", organisation="GGD", function="Arts",
-                        phone="06-12345678")  # fmt: skip
+    figure = key_figure(
+        project, "Karin Kern", organisation="GGD", function="Arts", phone="06-12345678"
+    )
     url = reverse("meetings:attendance_add", args=[project.pk, meeting.pk])
     client_as("leader").post(url, {"key_figures": [figure.pk]})
     participant = Participant.objects.get()
     assert (participant.name, participant.organisation, participant.expertise) == (
-        "Karin Kern", "GGD", "Arts")  # fmt: skip
+        "Karin Kern",
+        "GGD",
+        "Arts",
+    )
     assert (participant.email, participant.phone, participant.key_figure) == (
-        figure.email, "06-12345678", figure)  # fmt: skip
+        figure.email,
+        "06-12345678",
+        figure,
+    )
     # A second meeting reuses the same participant.
     other = plan(project, days=30)
     people = services.participants_from_key_figures(
@@ -127,12 +144,15 @@ def test_invitations_are_merged_sent_by_the_task_and_logged(
     no_mail = person(project, "Zonder Mail", email="")
     attendances = invite(meeting, [eva, no_mail])
     services.invitation_template_save(
-        actor=project.leader, project=project, subject="Welkom bij {{ bijeenkomst }}",
+        actor=project.leader,
+        project=project,
+        subject="Welkom bij {{ bijeenkomst }}",
         body="Beste {{ naam }} van {{ organisatie }}, tot {{ datum }} in {{ plaats }}.",
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError, match="Geen e-mailadres bekend van: Zonder Mail"):
-        services.invitations_send(actor=project.leader, meeting=meeting,
-                                  attendances=attendances.values())  # fmt: skip
+        services.invitations_send(
+            actor=project.leader, meeting=meeting, attendances=attendances.values()
+        )
     assert not MeetingMail.objects.exists()
 
     url = reverse("meetings:invitations_send", args=[project.pk, meeting.pk])
@@ -164,9 +184,7 @@ def test_a_failing_mail_is_marked_failed_in_the_log(
 
     monkeypatch.setattr("processteps.meetings.tasks.send_mail", broken)
     with django_capture_on_commit_callbacks(execute=True):
-        services.invitations_send(
-            actor=project.leader, meeting=meeting, attendances=[attendance]
-        )
+        services.invitations_send(actor=project.leader, meeting=meeting, attendances=[attendance])
     sent = MeetingMail.objects.get()
     assert sent.status == MailStatus.FAILED and "relay refused" in sent.error
 
@@ -178,7 +196,7 @@ def test_an_unknown_merge_field_is_refused(project):
         )
 
 
-# -- import -----------------------------------------------------------------------------------------
+# -- import ---------------------------------------------------------------------------------
 
 
 def csv_upload(rows, header="naam;organisatie;expertise;groep;e-mail;telefoon;belangen"):
@@ -194,8 +212,7 @@ def test_a_thousand_row_import_with_errors_saves_nothing_and_names_every_row(pro
     rows[999] = ";Org;;;x@example.org;;"  # row 1001: no name
     before = AuditEntry.objects.count()
     with pytest.raises(ValidationError) as exc:
-        services.participants_import(actor=project.leader, project=project,
-                                     upload=csv_upload(rows))  # fmt: skip
+        services.participants_import(actor=project.leader, project=project, upload=csv_upload(rows))
     problems = exc.value.messages
     assert "Rij 11: e-mailadres 'geen-adres' is ongeldig" in problems
     assert any(p.startswith("Rij 501: groep 'Marsmannetjes' bestaat niet") for p in problems)
@@ -233,11 +250,16 @@ def test_the_import_page_lists_the_problems_in_dutch(project, client_as):
 def test_an_xlsx_import_reads_the_same_columns(project):
     from processteps import tabular
 
-    data = tabular.write_xlsx([("Deelnemers", services.HEADERS,
-                                [["Xia Xlsx", "Org", "", "Ondernemers", "x@example.org", "", ""]])])  # fmt: skip
+    data = tabular.write_xlsx(
+        [
+            (
+                "Deelnemers",
+                services.HEADERS,
+                [["Xia Xlsx", "Org", "", "Ondernemers", "x@example.org", "", ""]],
+            )
+        ]
+    )
     upload = SimpleUploadedFile("d.xlsx", data)
     result = services.participants_import(actor=project.leader, project=project, upload=upload)
     assert result.count == 1
     assert Participant.objects.get().group == PartyKind.BUSINESSES
-
-

@@ -31,13 +31,23 @@ def build_world(project, *, harvest: int = 3, citizens: int = 3):
         actor=leader, meeting=planned, title="Opening", duration_minutes=15
     )
     agenda = meeting_services.agenda_item_add(
-        actor=leader, meeting=planned, title="Oorzaken van de woningnood", duration_minutes=45,
-        causes=causes, themes=[housing], questions=[question],
-    )  # fmt: skip
+        actor=leader,
+        meeting=planned,
+        title="Oorzaken van de woningnood",
+        duration_minutes=45,
+        causes=causes,
+        themes=[housing],
+        questions=[question],
+    )
     expert = person(
-        project, "Eva Expert", organisation="Woonbond", expertise="Huurrecht",
-        phone=SECRET_PHONE, declared_interests=SECRET_INTEREST, group=PartyKind.CIVIL_SOCIETY,
-    )  # fmt: skip
+        project,
+        "Eva Expert",
+        organisation="Woonbond",
+        expertise="Huurrecht",
+        phone=SECRET_PHONE,
+        declared_interests=SECRET_INTEREST,
+        group=PartyKind.CIVIL_SOCIETY,
+    )
     others = [person(project) for _ in range(3)]
     attendances = invite(planned, [expert, *others])
     # A held expert meeting chaired by the team member, with minutes and an answer.
@@ -50,19 +60,30 @@ def build_world(project, *, harvest: int = 3, citizens: int = 3):
         actor=member, attendance=held_attendances[expert.pk], present=True
     )
     result_services.minutes_save(
-        actor=member, meeting=held, text="<p>Goed gesprek.</p>", revision=0,
+        actor=member,
+        meeting=held,
+        text="<p>Goed gesprek.</p>",
+        revision=0,
         answers={question: "Bij de woningtoewijzing."},
-    )  # fmt: skip
+    )
     point = result_services.intervention_point_add(
-        actor=leader, project=project, cause=causes[0], title="Meer sociale huur",
-        who_can_act="Gemeenteraad", argument="De experts zijn het eens.",
+        actor=leader,
+        project=project,
+        cause=causes[0],
+        title="Meer sociale huur",
+        who_can_act="Gemeenteraad",
+        argument="De experts zijn het eens.",
         supporting_meetings=[held],
-    )  # fmt: skip
+    )
     # A held World Café hosted by the team member: rounds, tables, harvest, citizens.
     dialogue = plan(
-        project, kind=MeetingKind.DIALOGUE, title="World Café", days=-5, chair=member,
+        project,
+        kind=MeetingKind.DIALOGUE,
+        title="World Café",
+        days=-5,
+        chair=member,
         format=MeetingFormat.WORLD_CAFE,
-    )  # fmt: skip
+    )
     cafe_round = dialogue_services.round_add(
         actor=member, meeting=dialogue, question="Wat gaat goed?", duration_minutes=20
     )
@@ -72,35 +93,54 @@ def build_world(project, *, harvest: int = 3, citizens: int = 3):
     citizen_people = [person(project, group=PartyKind.CITIZENS) for _ in range(citizens)]
     citizen_attendances = invite(dialogue, citizen_people)
     for attendance in citizen_attendances.values():
-        participant_services.attendance_presence(
-            actor=member, attendance=attendance, present=True
-        )
+        participant_services.attendance_presence(actor=member, attendance=attendance, present=True)
     items = [
         dialogue_services.harvest_add(
-            actor=member, meeting=dialogue, text=f"Meer ontmoetingsplekken {i}",
-            round=cafe_round, table=table, causes=[causes[1]], intervention_points=[point],
+            actor=member,
+            meeting=dialogue,
+            text=f"Meer ontmoetingsplekken {i}",
+            round=cafe_round,
+            table=table,
+            causes=[causes[1]],
+            intervention_points=[point],
             domains=[Domain.HOUSING],
-        )  # fmt: skip
+        )
         for i in range(harvest)
     ]
     # A held political meeting, a target image built from the harvest, decided on.
     political = plan(
-        project, kind=MeetingKind.POLITICAL, title="Raadsbijeenkomst", days=-2,
+        project,
+        kind=MeetingKind.POLITICAL,
+        title="Raadsbijeenkomst",
+        days=-2,
         external_chair="Wethouder Wit",
-    )  # fmt: skip
+    )
     image = vision_services.target_image_create(
-        actor=member, project=project, domain=Domain.HOUSING, horizon=Horizon.SHORT,
-        title="Iedereen een thuis", text="Binnen twee jaar", items=items[:1],
-    )  # fmt: skip
+        actor=member,
+        project=project,
+        domain=Domain.HOUSING,
+        horizon=Horizon.SHORT,
+        title="Iedereen een thuis",
+        text="Binnen twee jaar",
+        items=items[:1],
+    )
     concept = vision_services.target_image_create(
-        actor=member, project=project, domain=Domain.WORK, horizon=Horizon.LONG,
-        title="Werk voor iedereen", items=items[1:2],
-    )  # fmt: skip
+        actor=member,
+        project=project,
+        domain=Domain.WORK,
+        horizon=Horizon.LONG,
+        title="Werk voor iedereen",
+        items=items[1:2],
+    )
     vision_services.vision_save(actor=leader, project=project, concept_text="<p>Samen</p>")
     vision_services.target_image_decide(
-        actor=leader, image=image, meeting=political, outcome="adopted",
-        political_argument="Past bij het coalitieakkoord", review_date=at_review(political),
-    )  # fmt: skip
+        actor=leader,
+        image=image,
+        meeting=political,
+        outcome="adopted",
+        political_argument="Past bij het coalitieakkoord",
+        review_date=at_review(political),
+    )
     calendar_services.feed_rotate(actor=leader, project=project)
     found = participant_services.settings_get(project)
     return SimpleNamespace(
