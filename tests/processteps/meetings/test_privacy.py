@@ -81,7 +81,9 @@ def test_no_client_or_public_page_or_pdf_shows_contact_data_or_interests(project
         number = publication.document.step.number
         pdfs.append(
             browser.get(
-                reverse("documents:version_pdf", args=[project.pk, number, publication.version.pk])
+                reverse(
+                    "documents:version_pdf", args=[project.pk, number, publication.version.number]
+                )
             )
         )
         pdfs.append(Client().get(reverse("documents:public_pdf", args=[project.slug, number])))

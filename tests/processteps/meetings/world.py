@@ -141,6 +141,21 @@ def build_world(project, *, harvest: int = 3, citizens: int = 3):
         political_argument="Past bij het coalitieakkoord",
         review_date=at_review(political),
     )
+    vision_services.justice_test_save(
+        actor=leader,
+        image=image,
+        doability="partly",
+        doability_explanation="Met hulp",
+        justification="",
+        rows=[
+            {
+                "party": PartyKind.NEWCOMERS,
+                "domain": Domain.HOUSING,
+                "burdens": "Minder keuze",
+                "benefits": "Een thuis",
+            }
+        ],
+    )
     calendar_services.feed_rotate(actor=leader, project=project)
     found = participant_services.settings_get(project)
     return SimpleNamespace(
