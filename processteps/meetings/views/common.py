@@ -50,3 +50,24 @@ def form_errors(request, form) -> None:
         label = form.fields[field].label if field in form.fields else ""
         for error in errors:
             messages.error(request, f"{label}: {error}" if label else error)
+
+
+def submit(request, form, action, success: str) -> bool:
+    """A small form posted from another page: when it is valid, ``action(**cleaned_data)``
+    (a service call); its outcome — the success message, the service's or the form's errors —
+    is shown as messages on the page the caller redirects to. Returns whether it succeeded."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+
+    from processteps.views.common import apply_errors
+
+    if not form.is_valid():
+        form_errors(request, form)
+        return False
+    try:
+        action(**form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(request, exc)
+        return False
+    messages.success(request, success)
+    return True

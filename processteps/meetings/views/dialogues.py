@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,7 +25,7 @@ from ..forms import (
 )
 from ..models import CafeRound, CafeTable, HarvestItem, InterventionPoint, MeetingKind
 from ..services import dialogues as services
-from .common import MANAGE, RECORD, VIEW, form_errors, get_in_meeting, get_meeting, to_meeting
+from .common import MANAGE, RECORD, VIEW, get_in_meeting, get_meeting, submit, to_meeting
 
 PAGE_SIZE = 100
 
@@ -33,8 +34,6 @@ def _dialogue(request, project, meeting, perm=VIEW):
     project = get_project(request, project, VIEW)
     meeting = get_meeting(project, meeting)
     if meeting.kind != MeetingKind.DIALOGUE:
-        from django.http import Http404
-
         raise Http404
     if perm != VIEW:
         check(request, perm, meeting)
@@ -68,16 +67,12 @@ def cafe(request, project, meeting):
 @require_POST
 def round_add(request, project, meeting):
     project, meeting = _dialogue(request, project, meeting, RECORD)
-    form = RoundForm(request.POST)
-    if form.is_valid():
-        try:
-            services.round_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-        else:
-            messages.success(request, _("De ronde is toegevoegd."))
-    else:
-        form_errors(request, form)
+    submit(
+        request,
+        RoundForm(request.POST),
+        lambda **data: services.round_add(actor=request.user, meeting=meeting, **data),
+        _("De ronde is toegevoegd."),
+    )
     return _cafe_url(meeting)
 
 
@@ -95,16 +90,12 @@ def round_delete(request, project, meeting, round):  # noqa: A002
 @require_POST
 def table_add(request, project, meeting):
     project, meeting = _dialogue(request, project, meeting, RECORD)
-    form = TableForm(request.POST)
-    if form.is_valid():
-        try:
-            services.table_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-        else:
-            messages.success(request, _("De tafel is toegevoegd."))
-    else:
-        form_errors(request, form)
+    submit(
+        request,
+        TableForm(request.POST),
+        lambda **data: services.table_add(actor=request.user, meeting=meeting, **data),
+        _("De tafel is toegevoegd."),
+    )
     return _cafe_url(meeting)
 
 
@@ -113,16 +104,12 @@ def table_add(request, project, meeting):
 def table_edit(request, project, meeting, table):
     project, meeting = _dialogue(request, project, meeting, RECORD)
     table = get_in_meeting(CafeTable, meeting, table)
-    form = TableForm(request.POST)
-    if form.is_valid():
-        try:
-            services.table_update(actor=request.user, table=table, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-        else:
-            messages.success(request, _("De tafel is opgeslagen."))
-    else:
-        form_errors(request, form)
+    submit(
+        request,
+        TableForm(request.POST),
+        lambda **data: services.table_update(actor=request.user, table=table, **data),
+        _("De tafel is opgeslagen."),
+    )
     return _cafe_url(meeting)
 
 
@@ -375,14 +362,10 @@ def participation(request, project):
 @require_POST
 def participation_record(request, project, meeting):
     project, meeting = _dialogue(request, project, meeting, RECORD)
-    form = ParticipationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.participation_record(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-        else:
-            messages.success(request, _("De deelname en het oordeel zijn vastgelegd."))
-    else:
-        form_errors(request, form)
+    submit(
+        request,
+        ParticipationForm(request.POST),
+        lambda **data: services.participation_record(actor=request.user, meeting=meeting, **data),
+        _("De deelname en het oordeel zijn vastgelegd."),
+    )
     return to_meeting(meeting, "participation")

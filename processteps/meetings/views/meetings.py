@@ -34,7 +34,7 @@ from ..models import (
 from ..services import calendar as calendar_services
 from ..services import meetings as services
 from ..services.results import minutes_for
-from .common import MANAGE, RECORD, VIEW, form_errors, get_in_meeting, get_meeting, to_meeting
+from .common import MANAGE, RECORD, VIEW, get_in_meeting, get_meeting, submit, to_meeting
 
 MEETING_FIELDS = [f for f in services.MEETING_FIELDS if f != "kind"]
 
@@ -274,16 +274,12 @@ def meeting_ics(request, project, meeting):
 def agenda_add(request, project, meeting):
     project = get_project(request, project, MANAGE)
     meeting = get_meeting(project, meeting)
-    form = AgendaItemForm(request.POST, project=project)
-    if form.is_valid():
-        try:
-            services.agenda_item_add(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(request, exc)
-        else:
-            messages.success(request, _("Het agendapunt is toegevoegd."))
-    else:
-        form_errors(request, form)
+    submit(
+        request,
+        AgendaItemForm(request.POST, project=project),
+        lambda **data: services.agenda_item_add(actor=request.user, meeting=meeting, **data),
+        _("Het agendapunt is toegevoegd."),
+    )
     return to_meeting(meeting, "agenda")
 
 
