@@ -511,6 +511,9 @@ class Minutes(models.Model):
         _("PDF-status"), max_length=20, choices=RenderStatus.choices, default=RenderStatus.NONE
     )
     render_error = models.TextField(_("foutmelding"), blank=True)
+    # When the PDF was last asked for (queued) or begun: a render "queued" or "being made"
+    # for longer than RENDER_STUCK_AFTER lost its worker and may be asked for again.
+    render_requested_at = models.DateTimeField(null=True, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -533,6 +536,20 @@ class Minutes(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == MinutesStatus.APPROVED
+
+    @property
+    def render_stuck(self) -> bool:
+        """Queued or being made for longer than a render may take: its worker is gone."""
+        import datetime
+
+        from django.utils import timezone
+
+        if self.render_status not in (RenderStatus.QUEUED, RenderStatus.RENDERING):
+            return False
+        limit = datetime.timedelta(seconds=settings.RENDER_STUCK_AFTER)
+        return self.render_requested_at is None or (
+            timezone.now() - self.render_requested_at > limit
+        )
 
 
 class QuestionAnswer(models.Model):

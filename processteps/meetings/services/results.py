@@ -137,19 +137,25 @@ def minutes_reopen(*, actor, meeting: Meeting) -> Minutes:
 def _queue_render(minutes: Minutes) -> None:
     from ..tasks import render_minutes
 
-    Minutes.objects.filter(pk=minutes.pk).update(render_status=RenderStatus.QUEUED, render_error="")
+    Minutes.objects.filter(pk=minutes.pk).update(
+        render_status=RenderStatus.QUEUED, render_error="", render_requested_at=timezone.now()
+    )
     transaction.on_commit(lambda: render_minutes.delay(minutes.pk))
 
 
 def minutes_render_request(*, actor, minutes: Minutes) -> bool:
-    """Queue the minutes' PDF again (after a failure). False when it is there already."""
+    """Queue the minutes' PDF again (after a failure, or when its render got stuck). False
+    when it is there already."""
     with transaction.atomic():
         minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
         if not minutes.is_approved:
             raise ValidationError(_("Alleen een goedgekeurd verslag wordt een PDF."))
         if minutes.render_status == RenderStatus.READY and minutes.pdf:
             return False
-        if minutes.render_status in (RenderStatus.QUEUED, RenderStatus.RENDERING):
+        if (
+            minutes.render_status in (RenderStatus.QUEUED, RenderStatus.RENDERING)
+            and not minutes.render_stuck
+        ):
             return True
         _queue_render(minutes)
     return True
@@ -213,7 +219,9 @@ def minutes_render(*, minutes_id: int) -> bool:
             return False
         if minutes.render_status == RenderStatus.READY and minutes.pdf:
             return False
-        Minutes.objects.filter(pk=minutes.pk).update(render_status=RenderStatus.RENDERING)
+        Minutes.objects.filter(pk=minutes.pk).update(
+            render_status=RenderStatus.RENDERING, render_requested_at=timezone.now()
+        )
     approved_at = minutes.approved_at
     pdf = render_pdf(minutes_html(minutes))
     name = f"verslag-{minutes.meeting_id}-{int(approved_at.timestamp())}.pdf"

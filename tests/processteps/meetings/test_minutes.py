@@ -146,3 +146,27 @@ def test_a_failed_render_is_marked_and_can_be_retried(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.minutes_render_request(actor=project.member, minutes=minutes)
     assert Minutes.objects.get().render_status == RenderStatus.READY
+
+
+def test_the_pdf_renders_on_the_render_queue_and_a_stuck_render_is_offered_again(
+    project, held, settings
+):
+    import datetime
+
+    from django.utils import timezone
+
+    assert render_minutes.queue == "render"
+    assert render_minutes.soft_time_limit == settings.RENDER_SOFT_TIME_LIMIT
+    services.minutes_save(actor=project.member, meeting=held, text="<p>x</p>", revision=0)
+    services.minutes_approve(actor=project.member, meeting=held)  # queued (not run here)
+    minutes = Minutes.objects.get()
+    assert minutes.render_status == RenderStatus.QUEUED and not minutes.render_stuck
+    assert services.minutes_render_request(actor=project.member, minutes=minutes) is True
+    assert Minutes.objects.get().render_requested_at == minutes.render_requested_at
+    # Its worker died: long past the time a render may take, it may be asked for again.
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.RENDER_STUCK_AFTER + 5)
+    Minutes.objects.filter(pk=minutes.pk).update(render_requested_at=long_ago)
+    minutes.refresh_from_db()
+    assert minutes.render_stuck
+    assert services.minutes_render_request(actor=project.member, minutes=minutes) is True
+    assert Minutes.objects.get().render_requested_at > long_ago
