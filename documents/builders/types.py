@@ -66,16 +66,7 @@ class ProbleemOorzakenanalyse(Builder):
 # Interventiepunten, Concept-visie and Visienota (steps 6-8): processteps.meetings.documents.
 
 
-class Doelenboom(Builder):
-    document_type = "doelenboom"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("doelenboom", _("Doelenboom: van abstract naar concreet")),
-        S("middelen", _("Middelen")),
-        S("indicatoren", _("Doelindicatoren"), "step_sources"),
-        S("afweging", _("Politiek-bestuurlijke afweging")),
-        ACCOUNT,
-    )
+# Doelenboom (step 9): processteps.goals.documents.
 
 
 class Actieboek(Builder):

@@ -25,6 +25,8 @@ LEFT = 58
 RIGHT = 14
 TOP = 12
 BOTTOM = 44  # x labels and the legend
+LEGEND_LEFT = 8
+LEGEND_CHAR = 4.8  # the width of a character at font size 8, roughly
 PLOT_W = WIDTH - LEFT - RIGHT
 PLOT_H = HEIGHT - TOP - BOTTOM
 COLOURS = {"measured": "#1d3557", "baseline": "#495057", "target": "#0f5132"}
@@ -152,12 +154,12 @@ def _legend(points, baseline, target) -> list[dict]:
         items.append({"colour": COLOURS["target"], "text": _("streefwaarde"), "dash": "4 3"})
     if baseline and target:
         items.append({"colour": COLOURS["target"], "text": _("route naar het doel"), "dash": "1 3"})
-    x = LEFT
+    x = LEGEND_LEFT
     for item in items:
         item["x"] = x
         item["x2"] = x + 16
         item["text_x"] = x + 20
-        x += 28 + 6 * len(item["text"])
+        x += 28 + LEGEND_CHAR * len(item["text"])
     return items
 
 

@@ -161,7 +161,9 @@ class Goal(models.Model):
     def clean(self):
         if self.parent_id:
             if self.parent.tree_id != self.tree_id:
-                raise ValidationError({"parent": _("Het hogere doel staat in een andere boom.")})
+                raise ValidationError(
+                    {"parent": _("Het hogere doel staat in een andere doelenboom.")}
+                )
             if self.parent.level >= self.level:
                 raise ValidationError(
                     {"parent": _("Het hogere doel moet abstracter zijn (een lager niveau).")}

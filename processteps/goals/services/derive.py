@@ -156,14 +156,15 @@ def tree_derive(*, actor, tree: GoalTree) -> Derived:
                 domain_of[goal.pk] = goal.domain
             result.from_causes += len(goals)
 
-        audit_record(
-            actor=actor,
-            project=project,
-            action="goaltree.derived",
-            target=tree,
-            data={"count": result.total},
-        )
-        _sync_if_team(tree)
+        if result.total:
+            audit_record(
+                actor=actor,
+                project=project,
+                action="goaltree.derived",
+                target=tree,
+                data={"count": result.total},
+            )
+            _sync_if_team(tree)
     return result
 
 

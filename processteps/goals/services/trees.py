@@ -209,8 +209,8 @@ def goal_add(*, actor, tree: GoalTree, cause: CausalFactor | None = None, **fiel
         require_editable(tree)
         goal = Goal(tree=tree, created_by=actor, **fields)
         goal.statement = goal.statement.strip()
-        goal.full_clean(exclude=["position"])
         _check_place(tree, goal)
+        goal.full_clean(exclude=["position"])
         goal.position = _next_position(tree, goal.level)
         goal.save()
         if cause is not None:
@@ -236,8 +236,8 @@ def goal_update(*, actor, goal: Goal, **fields) -> Goal:
         for key, value in changed.items():
             setattr(goal, key, value)
         goal.tree = tree
-        goal.full_clean()
         _check_place(tree, goal)
+        goal.full_clean()
         goal.save()
         audit_record(
             actor=actor,
