@@ -22,7 +22,7 @@ tree is.
 
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from documents.builders.base import Builder, SectionSpec
 from documents.builders.types import ACCOUNT
@@ -80,7 +80,7 @@ class Doelenboom(Builder):
             "doelenboom_tree",
             gettext_lazy("Gevolgd door de tekening en de doelen per niveau, uit de doelenboom."),
         ),
-        S("middelen", gettext_lazy("Middelen"), "doelenboom_means"),
+        S("middelen", pgettext_lazy("goal tree", "Middelen"), "doelenboom_means"),
         S("indicatoren", gettext_lazy("Doelindicatoren"), "doelenboom_indicators"),
         S("afweging", gettext_lazy("Politiek-bestuurlijke afweging"), "doelenboom_weighing"),
         S("beleidskompas", gettext_lazy("Beleidskompas"), "doelenboom_compass"),
