@@ -130,14 +130,18 @@ def _reword(team, leader) -> list:
     themed = _themed_goals(team)
     for theme, goal in themed:
         tree_services.goal_update(
-            actor=leader, goal=goal, statement=theme["statement"], domain=theme["domain"]
+            actor=leader,
+            goal=goal,
+            statement=theme["statement"],
+            description=theme.get("description", ""),
+            domain=theme["domain"],
         )
     return themed
 
 
 def _attach_loose_goals(team, leader) -> None:
-    """Hang every goal below the top under a more abstract goal: the closest level above,
-    from the same causal complex when there is one."""
+    """Hang every loose goal below the top under a top goal (the causal complex did not link
+    it to anything more abstract), one from the same complex when there is one."""
     if not team.goals.filter(level=0).exists():
         tree_services.goal_add(actor=leader, tree=team, statement=FALLBACK_TREE[0][0], level=0)
     complex_of = dict(
@@ -147,12 +151,10 @@ def _attach_loose_goals(team, leader) -> None:
     for goal in goals:
         if goal.level == 0 or goal.parent_id is not None:
             continue
-        above = [g for g in goals if g.level < goal.level]
-        best = max(above, key=lambda g: g.level)
-        same_level = [g for g in above if g.level == best.level]
+        tops = [g for g in goals if g.level == 0]
         parent = next(
-            (g for g in same_level if complex_of.get(g.pk) == complex_of.get(goal.pk)),
-            same_level[0],
+            (g for g in tops if g.pk in complex_of and complex_of[g.pk] == complex_of.get(goal.pk)),
+            tops[0],
         )
         goal.tree = team
         tree_services.goal_update(actor=leader, goal=goal, parent=parent)

@@ -60,8 +60,8 @@ def draft_statement(cause) -> str:
 def draft_description(cause) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return _(
-            "Concept, afgeleid van de %(kind)s ‘%(cause)s’ uit het oorzakelijk complex. "
-            "Formuleer de positieve situatie die deze oorzaak wegneemt."
+            "Concept uit het oorzakelijk complex (%(kind)s: ‘%(cause)s’). Formuleer de "
+            "positieve situatie die ontstaat als dit is weggenomen."
         ) % {"kind": cause.get_kind_display().lower(), "cause": cause.statement}
 
 

@@ -37,7 +37,7 @@ def test_every_factor_becomes_the_goal_that_removes_it_with_provenance(project):
     goal = goal_removing(tree, cc.root)
     # A draft the team rewords, that says which cause it removes.
     assert goal.statement == "Niet langer: Trage bouwprocedures"
-    assert "grondoorzaak ‘Trage bouwprocedures’" in goal.description
+    assert "(grondoorzaak: ‘Trage bouwprocedures’)" in goal.description
     assert AuditEntry.objects.filter(action="goaltree.derived", data__count="5").exists()
 
 

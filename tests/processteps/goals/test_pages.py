@@ -207,3 +207,14 @@ def test_deriving_from_the_page_says_what_it_added(project, client_as):
     assert Goal.objects.count() == 5
     response = client_as("leader").post(reverse("goals:team_start", kwargs={"project": project.pk}))
     assert "Er was niets af te leiden" in messages_of(response)[0]
+
+
+def test_a_clients_activity_feed_shows_the_adoption_but_not_the_drafting(project, client_as):
+    tree = tree_services.team_tree_ensure(actor=project.leader, project=project)
+    tree_services.goal_add(actor=project.leader, tree=tree, statement="Een concept-doel")
+    tree_services.tree_adopt(actor=project.leader, tree=tree)
+    url = reverse("processteps:activity", kwargs={"project": project.pk})
+    client_feed = page(client_as("client"), url)
+    assert "stelde Doelenboom van het team vast" in client_feed
+    assert "Een concept-doel" not in client_feed
+    assert "voegde het doel ‘Een concept-doel’ toe" in page(client_as("member"), url)
