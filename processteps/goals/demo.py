@@ -54,7 +54,7 @@ def _build(project, leader) -> None:
     )
     has_material = team_factors(project).exists() or adopted_target_images(project).exists()
     if has_material and member is not None:
-        _own_tree(project, member.user)
+        _own_tree(project, member.user, leader)
     team = tree_services.team_tree_ensure(actor=leader, project=project)
     if has_material:
         derive_services.tree_derive(actor=leader, tree=team)
@@ -68,7 +68,7 @@ def _build(project, leader) -> None:
     tree_services.tree_adopt(actor=leader, tree=team)
 
 
-def _own_tree(project, member) -> None:
+def _own_tree(project, member, leader) -> None:
     """The team member's own tree: derived, one goal reworded with a means, submitted, and
     merged by the leader into the team's tree."""
     own = tree_services.own_tree_ensure(actor=member, project=project)
@@ -80,7 +80,6 @@ def _own_tree(project, member) -> None:
         description, details = theme["means"][0]
         tree_services.means_add(actor=member, goal=goal, description=description, details=details)
     tree_services.tree_submit(actor=member, tree=own)
-    leader = project.memberships.filter(role=Role.LEADER).select_related("user").first().user
     merge_services.tree_merge_all(actor=leader, tree=own)
 
 

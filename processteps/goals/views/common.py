@@ -1,6 +1,7 @@
 """What the goal-tree views share: fetching objects inside the project (404 outside it), the
 step of the tool, redirects back to where the user came from."""
 
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -80,3 +81,13 @@ def back_or(request, fallback: str):
     ):
         return redirect(target)
     return redirect(fallback)
+
+
+def form_errors_as_messages(request, form) -> None:
+    """A small inline form (no page of its own) tells its errors as messages; a form of more
+    than one field names the field."""
+    named = len(form.fields) > 1
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if named and field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)

@@ -42,6 +42,7 @@ from .common import (
     VIEW,
     WEIGH,
     back_or,
+    form_errors_as_messages,
     get_goal,
     get_means,
     get_tree,
@@ -376,9 +377,7 @@ def goal_cause_add(request, project, goal):
     check(request, EDIT_TREE, goal.tree)
     form = GoalCauseForm(request.POST, project=project)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_as_messages(request, form)
         return redirect(_goal_url(goal))
     try:
         tree_services.goal_cause_add(
@@ -426,10 +425,7 @@ def means_add(request, project, goal):
         else:
             messages.success(request, _("Het middel is toegevoegd."))
     else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+        form_errors_as_messages(request, form)
     return back_or(request, _goal_url(goal))
 
 
@@ -514,9 +510,7 @@ def goal_merge(request, project, goal):
     source = get_goal(project, goal)
     form = MergeGoalForm(request.POST, team=team_tree(project))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_as_messages(request, form)
         return redirect("goals:merge", project=project.pk)
     try:
         target = merge_services.goal_merge(

@@ -14,7 +14,7 @@ from processteps.views.common import apply_errors
 from ..forms import DecisionForm, OptionForm
 from ..models import GoalDecision
 from ..services import weighing as services
-from .common import WEIGH, get_goal, get_option, step_of
+from .common import WEIGH, form_errors_as_messages, get_goal, get_option, step_of
 
 
 def _to_goal(project, goal):
@@ -35,10 +35,7 @@ def option_add(request, project, goal):
         else:
             messages.success(request, _("De optie is toegevoegd."))
     else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+        form_errors_as_messages(request, form)
     return _to_goal(project, goal)
 
 
