@@ -50,17 +50,7 @@ class OogstConsultatieronde(Builder):
     )
 
 
-class ProbleemOorzakenanalyse(Builder):
-    document_type = "probleem_oorzakenanalyse"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("probleem", _("Het probleem"), "project_issue"),
-        S("symptomen", _("Symptomen")),
-        S("oorzaken", _("Oorzaken en grondoorzaken")),
-        S("complexen", _("Oorzakelijke complexen")),
-        S("bronnen", _("Empirisch en statistisch onderzoek"), "step_sources"),
-        ACCOUNT,
-    )
+# Probleem- en oorzakenanalyse (step 5): processteps.causes.documents.
 
 
 # Interventiepunten, Concept-visie and Visienota (steps 6-8): processteps.meetings.documents.

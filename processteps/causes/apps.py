@@ -94,5 +94,7 @@ class CausesConfig(AppConfig):
                         ),
                     ),
                 ),
+                documents="processteps.causes.documents",
+                demo="processteps.causes.demo.demo_load",
             )
         )
