@@ -19,17 +19,18 @@ S, C, R = FactorKind.SYMPTOM, FactorKind.CAUSE, FactorKind.ROOT_CAUSE
 
 def fragments(project) -> SimpleNamespace:
     """Three fragments of accepted reports, one per consent level: by name (Anna de Vries,
-    Woonbond Noord), anonymous (a Huurdersorganisatie's Kees Bakker) and none (Piet Geheim)."""
+    Woonbond Noord), anonymous (Kees Bakker of Bouwbedrijf Bakker, a Huurdersorganisatie) and
+    none (Piet Geheim of Stichting Geheim)."""
     made = {}
-    for consent, name, email, text in (
-        (QuoteConsent.BY_NAME, "Anna de Vries", "anna@example.org",
+    for consent, name, organisation, email, text in (
+        (QuoteConsent.BY_NAME, "Anna de Vries", "Woonbond Noord", "anna@example.org",
          "Er zijn te weinig betaalbare woningen voor jonge gezinnen."),
-        (QuoteConsent.ANONYMOUS, "Kees Bakker", "kees@example.org",
+        (QuoteConsent.ANONYMOUS, "Kees Bakker", "Bouwbedrijf Bakker", "kees@example.org",
          "De bouwprocedures duren jaren, ook voor kleine projecten."),
-        (QuoteConsent.NONE, "Piet Geheim", "piet@example.org",
+        (QuoteConsent.NONE, "Piet Geheim", "Stichting Geheim", "piet@example.org",
          "Ik zie de wachtlijst elke maand langer worden."),
     ):  # fmt: skip
-        figure = key_figure(project, name=name, email=email)
+        figure = key_figure(project, name=name, organisation=organisation, email=email)
         the_report = report(
             interview(project, figure, quote_consent=consent), status=ReportStatus.ACCEPTED
         )
