@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 
 from documents.builders.base import Builder, SectionSpec
 from documents.builders.types import ACCOUNT
-from documents.diagrams import DiagramError, render_svg
+from documents.diagrams import DiagramError
 
-from .selectors import AnalysisData, analysis_problems, complex_diagrams, team_analysis
+from .selectors import AnalysisData, analysis_problems, complex_diagrams, draw, team_analysis
 
 S = SectionSpec
 
@@ -94,7 +94,7 @@ class ProbleemOorzakenanalyse(Builder):
                 complex_diagrams(data.data, links_on=False), start=1
             ):
                 try:
-                    svg = render_svg(diagram, links=False, element_id=f"complex-{index}")
+                    svg = draw(diagram, links=False, element_id=f"complex-{index}")
                 except DiagramError:
                     svg = ""
                 drawings.append(

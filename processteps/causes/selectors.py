@@ -16,7 +16,7 @@ from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from documents.diagrams import Diagram, Edge, Node
+from documents.diagrams import Diagram, Edge, Node, dot_source, render_svg
 
 from .models import (
     LAYER,
@@ -437,6 +437,28 @@ def complex_diagrams(data: AnalysisData, *, links_on: bool) -> list[tuple[object
             (complex_, factors, diagram_of(str(title), factors, links, links_on=links_on))
         )
     return result
+
+
+# Graphviz takes seconds on a large complex: a drawing is kept (per process) under a digest of
+# its DOT source, so it is laid out again only when the model changed.
+SVG_CACHE_SECONDS = 24 * 3600
+
+
+def draw(diagram: Diagram, *, links: bool, element_id: str) -> str:
+    """The diagram as sanitised inline SVG (``documents.diagrams.render_svg``), from the cache
+    when this very diagram was drawn before; raises ``DiagramError`` as render_svg does."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    source = dot_source(diagram, links=links)
+    digest = hashlib.sha256(f"{element_id}|{diagram.title}|{source}".encode()).hexdigest()
+    key = f"causes:svg:{digest}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = render_svg(diagram, links=links, element_id=element_id)
+        cache.set(key, svg, SVG_CACHE_SECONDS)
+    return svg
 
 
 # -- disagreements between the analysts --------------------------------------------------------

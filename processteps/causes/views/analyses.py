@@ -11,17 +11,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.diagrams import DiagramError, render_svg
+from documents.diagrams import DiagramError
 from processteps.access import check, get_project
 from processteps.views.common import apply_errors
 
 from ..forms import ComplexForm, FactorForm, LinkForm, MergeFactorForm, ProblemStatementForm
-from ..models import AnalysisStatus, FactorMerge
+from ..models import AnalysisStatus, CausalFactor, FactorMerge
 from ..selectors import (
     AnalysisData,
     analysis_problems,
     complex_diagrams,
     disagreements,
+    draw,
     individual_analyses,
     own_analysis,
     team_analysis,
@@ -54,7 +55,7 @@ def drawings(data: AnalysisData, *, links_on: bool = True, prefix: str = "comple
         complex_diagrams(data, links_on=links_on), 1
     ):
         try:
-            svg, error = render_svg(diagram, links=links_on, element_id=f"{prefix}-{index}"), ""
+            svg, error = draw(diagram, links=links_on, element_id=f"{prefix}-{index}"), ""
         except DiagramError as exc:
             logger.warning("Causal complex of analysis %s not drawn: %s", data.analysis.pk, exc)
             svg, error = "", _("De tekening kon niet worden gemaakt; de lijst is volledig.")
@@ -225,13 +226,14 @@ def merge(request, project):
             "source_factor_id", "team_factor__statement"
         )
     )
-    entries = []
-    for analysis in individual_analyses(project, submitted_only=True):
-        analysis.project = project
-        data = AnalysisData(analysis)
-        for factor in data.factors:
-            factor.merged_into_statement = merged.get(factor.pk, "")
-        entries.append({"analysis": analysis, "factors": data.factors})
+    analyses = list(individual_analyses(project, submitted_only=True))
+    entries = {a.pk: {"analysis": a, "factors": []} for a in analyses}
+    for factor in CausalFactor.objects.filter(analysis__in=entries).order_by(
+        "analysis_id", "position", "id"
+    ):
+        factor.merged_into_statement = merged.get(factor.pk, "")
+        entries[factor.analysis_id]["factors"].append(factor)
+    entries = list(entries.values())
     context = {
         "project": project,
         "step": step_of(project),
