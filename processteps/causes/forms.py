@@ -97,6 +97,12 @@ class LinkForm(CrispyMixin, forms.Form):
                 "Kies een factor uit deze analyse; een verband verbindt twee factoren van "
                 "dezelfde analyse."
             )
+            if factors is not None:
+                # The factors the page has loaded already: no query to draw the choices (a
+                # posted form still checks its choice against the queryset).
+                field.choices = [("", field.empty_label)] + [
+                    (f.pk, field.label_from_instance(f)) for f in factors
+                ]
 
     def clean(self):
         data = super().clean()

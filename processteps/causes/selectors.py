@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from documents.diagrams import Diagram, Edge, Node, dot_source, render_svg
+from documents.diagrams import Diagram, Edge, Node, render_svg
 
 from .models import (
     LAYER,
@@ -26,6 +26,7 @@ from .models import (
     CausalComplex,
     CausalFactor,
     CausalLink,
+    Confidence,
     Evidence,
     FactorKind,
     FactorMerge,
@@ -105,6 +106,39 @@ def visible_analyses(project, user):
 
 # -- one analysis, loaded at once --------------------------------------------------------------
 
+_POLARITY = dict(Polarity.choices)
+_CONFIDENCE = dict(Confidence.choices)
+
+
+class LinkRow:
+    """A causal link as a whole model reads it: the fields of ``CausalLink`` and its ends,
+    without the cost of a model instance (a model of 1,500 links is read on every page)."""
+
+    FIELDS = ("pk", "source_id", "target_id", "polarity", "confidence", "rationale",
+              "is_reinforcing_loop")  # fmt: skip
+    __slots__ = (*FIELDS, "analysis", "source", "target", "evidence_list", "quotes", "withheld")
+
+    def __init__(self, pk, source_id, target_id, polarity, confidence, rationale, loop):
+        self.pk, self.source_id, self.target_id = pk, source_id, target_id
+        self.polarity, self.confidence, self.rationale = polarity, confidence, rationale
+        self.is_reinforcing_loop = loop
+        self.source = self.target = self.analysis = None
+        self.evidence_list = []
+
+    @property
+    def id(self):
+        return self.pk
+
+    def get_polarity_display(self) -> str:
+        return str(_POLARITY.get(self.polarity, self.polarity))
+
+    def get_confidence_display(self) -> str:
+        return str(_CONFIDENCE.get(self.confidence, self.confidence))
+
+    def __str__(self):
+        return f"{self.source} → {self.target}"
+
+
 EVIDENCE_RELATED = (
     "fragment__report__interview__key_figure__angle",
     "fragment__passage",
@@ -116,8 +150,9 @@ class AnalysisData:
 
     Each factor gets ``outgoing_list`` and ``incoming_list`` (links), ``evidence_list`` (with
     ``evidence=True``: the fragments cited, each with ``publishable`` and ``attribution`` by
-    the consent rules) and ``merge_list`` (with ``merges=True``: the proposals merged into it,
-    with their analysis's owner). Links get ``evidence_list`` too.
+    the consent rules) and ``proposers`` (with ``merges=True``: the names of the analysts
+    whose proposals were merged into it). Links get ``evidence_list`` too; every factor gets
+    ``evidence_count`` (one aggregate query without ``evidence``).
     """
 
     def __init__(self, analysis: CausalAnalysis, *, evidence=False, merges=False):
@@ -126,34 +161,24 @@ class AnalysisData:
             CausalComplex.objects.filter(analysis=analysis).order_by("position", "name", "id")
         )
         complexes = {c.pk: c for c in self.complexes}
-        prefetches = []
-        if merges:
-            prefetches.append(
-                Prefetch(
-                    "merged_sources",
-                    queryset=FactorMerge.objects.select_related(
-                        "source_factor__analysis__owner"
-                    ).order_by("id"),
-                    to_attr="merge_list",
-                )
-            )
         self.factors: list[CausalFactor] = list(
             CausalFactor.objects.filter(analysis=analysis)
             .select_related("angle")
-            .prefetch_related(*prefetches)
             .order_by("position", "id")
         )
-        self.links: list[CausalLink] = list(
-            CausalLink.objects.filter(analysis=analysis).order_by("id")
-        )
+        self.links: list[LinkRow] = [
+            LinkRow(*row)
+            for row in CausalLink.objects.filter(analysis=analysis)
+            .order_by("id")
+            .values_list(*LinkRow.FIELDS)
+        ]
         self.by_id = {f.pk: f for f in self.factors}
         for factor in self.factors:
             factor.analysis = analysis
             factor.complex = complexes.get(factor.complex_id)
             factor.outgoing_list, factor.incoming_list = [], []
             factor.evidence_list = []
-            if not merges:
-                factor.merge_list = []
+            factor.proposers = []
         for link in self.links:
             link.analysis = analysis
             link.source = self.by_id[link.source_id]
@@ -161,6 +186,22 @@ class AnalysisData:
             link.source.outgoing_list.append(link)
             link.target.incoming_list.append(link)
             link.evidence_list = []
+        if merges:
+            rows = (
+                FactorMerge.objects.filter(team_factor__analysis=analysis)
+                .order_by("id")
+                .values_list(
+                    "team_factor_id",
+                    "source_factor__analysis__owner__first_name",
+                    "source_factor__analysis__owner__last_name",
+                    "source_factor__analysis__owner__username",
+                )
+            )
+            for factor_id, first, last, username in rows:
+                name = f"{first or ''} {last or ''}".strip() or username or "—"
+                proposers = self.by_id[factor_id].proposers
+                if name not in proposers:
+                    proposers.append(name)
         if evidence:
             links = {link.pk: link for link in self.links}
             rows = (
@@ -173,13 +214,18 @@ class AnalysisData:
                 owner = self.by_id.get(item.factor_id) or links.get(item.link_id)
                 if owner is not None:
                     owner.evidence_list.append(item)
-            self.evidence_factor_ids = {f.pk for f in self.factors if f.evidence_list}
+            for factor in self.factors:
+                factor.evidence_count = len(factor.evidence_list)
         else:
-            self.evidence_factor_ids = set(
-                Evidence.objects.filter(factor__analysis=analysis).values_list(
-                    "factor_id", flat=True
-                )
+            counts = dict(
+                Evidence.objects.filter(factor__analysis=analysis)
+                .values("factor_id")
+                .annotate(n=Count("id"))
+                .values_list("factor_id", "n")
             )
+            for factor in self.factors:
+                factor.evidence_count = counts.get(factor.pk, 0)
+        self.evidence_factor_ids = {f.pk for f in self.factors if f.evidence_count}
 
     def __len__(self):
         return len(self.factors)
@@ -391,10 +437,9 @@ def causes_layered(project) -> bool:
 RANKS = [kind for kind, _label in FactorKind.choices]  # symptoms on top
 
 
-def factor_url(factor) -> str:
-    return reverse(
-        "causes:factor_detail", kwargs={"project": factor.analysis.project_id, "factor": factor.pk}
-    )
+def factor_url_prefix(project_pk: int) -> str:
+    """The URL of a factor's page without its number (one ``reverse`` for a whole list)."""
+    return reverse("causes:overview", kwargs={"project": project_pk}) + "factors/"
 
 
 def diagram_of(title: str, factors, links, *, links_on: bool) -> Diagram:
@@ -402,13 +447,15 @@ def diagram_of(title: str, factors, links, *, links_on: bool) -> Diagram:
     ``links`` between them; on the page every factor links to its own page."""
     diagram = Diagram(title=title, direction="BT", rank_order=list(reversed(RANKS)))
     ids = {f.pk for f in factors}
+    prefix = factor_url_prefix(factors[0].analysis.project_id) if factors and links_on else ""
+    kinds = {code: str(label) for code, label in FactorKind.choices}
     for factor in factors:
         diagram.nodes.append(
             Node(
                 id=f"f{factor.pk}",
                 label=factor.statement,
-                href=factor_url(factor) if links_on else "",
-                tooltip=f"{factor.get_kind_display()}: {factor.statement}",
+                href=f"{prefix}{factor.pk}/" if links_on else "",
+                tooltip=f"{kinds[factor.kind]}: {factor.statement}",
                 style=factor.kind,
                 rank=factor.kind,
             )
@@ -451,8 +498,8 @@ def draw(diagram: Diagram, *, links: bool, element_id: str) -> str:
 
     from django.core.cache import cache
 
-    source = dot_source(diagram, links=links)
-    digest = hashlib.sha256(f"{element_id}|{diagram.title}|{source}".encode()).hexdigest()
+    # The diagram's own description (nodes, edges, ranks) is what Graphviz draws from.
+    digest = hashlib.sha256(f"{element_id}|{links}|{diagram!r}".encode()).hexdigest()
     key = f"causes:svg:{digest}"
     svg = cache.get(key)
     if svg is None:

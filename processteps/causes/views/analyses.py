@@ -16,6 +16,7 @@ from processteps.access import check, get_project
 from processteps.views.common import apply_errors
 
 from ..forms import ComplexForm, FactorForm, LinkForm, MergeFactorForm, ProblemStatementForm
+from ..lists import factor_list_html
 from ..models import AnalysisStatus, CausalFactor, FactorMerge
 from ..selectors import (
     AnalysisData,
@@ -47,6 +48,8 @@ from .common import (
 
 logger = logging.getLogger(__name__)
 
+LINK_FORM_LIMIT = 150
+
 
 def drawings(data: AnalysisData, *, links_on: bool = True, prefix: str = "complex"):
     """(complex, svg, error) per complex of the analysis, drawn by Graphviz."""
@@ -65,7 +68,7 @@ def drawings(data: AnalysisData, *, links_on: bool = True, prefix: str = "comple
                 "title": diagram.title,
                 "svg": svg,
                 "error": error,
-                "layers": data.layers(factors),
+                "list_html": factor_list_html(data.layers(factors), data.analysis.project_id),
                 "anchor": f"{prefix}-{index}",
             }
         )
@@ -85,7 +88,7 @@ def _analysis_page(request, project, analysis):
         "analyses": list(visible_analyses(project, user)),
     }
     if analysis is not None:
-        data = AnalysisData(analysis, evidence=True, merges=analysis.is_team)
+        data = AnalysisData(analysis, merges=analysis.is_team)
         editable = analysis.status == AnalysisStatus.DRAFT
         may_edit = user.has_perm(EDIT_ANALYSIS, analysis) and editable
         context.update(
@@ -102,7 +105,11 @@ def _analysis_page(request, project, analysis):
                     initial={"problem_statement": analysis.problem_statement}
                 ),
                 factor_form=FactorForm(analysis=analysis, prefix="factor"),
-                link_form=LinkForm(analysis=analysis, prefix="link") if data.factors else None,
+                # With many factors the two long lists of choices make the page slow: links are
+                # then added from a factor's own page.
+                link_form=LinkForm(analysis=analysis, prefix="link", factors=data.factors)
+                if 1 < len(data.factors) <= LINK_FORM_LIMIT
+                else None,
             )
             if analysis.is_team:
                 context["complex_form"] = ComplexForm(project=project, prefix="complex")
