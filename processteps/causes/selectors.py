@@ -226,6 +226,17 @@ class AnalysisData:
             for factor in self.factors:
                 factor.evidence_count = counts.get(factor.pk, 0)
         self.evidence_factor_ids = {f.pk for f in self.factors if f.evidence_count}
+        # A root cause is evidenced by a fragment cited for it or for a link leading from it.
+        if evidence:
+            self.evidenced_ids = self.evidence_factor_ids | {
+                link.source_id for link in self.links if link.evidence_list
+            }
+        else:
+            self.evidenced_ids = self.evidence_factor_ids | set(
+                Evidence.objects.filter(link__analysis=analysis).values_list(
+                    "link__source_id", flat=True
+                )
+            )
 
     def __len__(self):
         return len(self.factors)
@@ -334,7 +345,8 @@ def analysis_problems(data: AnalysisData) -> list[Problem]:
        root cause): a cause lies below what it leads to;
     3. no cycle, unless one of its links is marked as a deliberate reinforcing loop;
     4. no orphan factor (one linked to nothing, in a model of more than one factor);
-    5. every root cause has evidence from the consultation round.
+    5. every root cause has evidence from the consultation round (a fragment cited for it, or
+       for a link leading from it).
     """
     problems: list[Problem] = []
     if not data.factors:
@@ -396,7 +408,7 @@ def analysis_problems(data: AnalysisData) -> list[Problem]:
                     )
                 )
     for factor in data.factors:
-        if factor.kind == FactorKind.ROOT_CAUSE and factor.pk not in data.evidence_factor_ids:
+        if factor.kind == FactorKind.ROOT_CAUSE and factor.pk not in data.evidenced_ids:
             problems.append(
                 Problem(
                     "root_without_evidence",

@@ -134,6 +134,19 @@ def test_a_root_cause_without_evidence_fails_the_logic_until_a_fragment_is_cited
     assert item(project, LOGICAL).is_done
 
 
+def test_evidence_on_a_link_from_the_root_cause_counts_for_it(project, good, quotes):
+    root = add(project, good, "Grondspeculatie", R)
+    into = link(project, good, root, good.cause)
+    assert codes(good.analysis) == ["root_without_evidence"]
+    factor_services.evidence_add(actor=project.leader, link=into, fragment=quotes.by_name)
+    assert codes(good.analysis) == []
+    # Evidence on a link leading *to* a root cause does not count for it.
+    other = add(project, good, "Speculatie", R)
+    toward = link(project, good, root, other)
+    factor_services.evidence_add(actor=project.leader, link=toward, fragment=quotes.none)
+    assert "root_without_evidence" in codes(good.analysis)
+
+
 def test_a_closed_step_keeps_its_ticks(project, good):
     from processteps.models import StepStatus
 
