@@ -631,9 +631,10 @@ def citable_fragments(project):
 
 
 def panel_context(request, project, step) -> dict:
-    """What the step-5 panel shows: the team analysis's size and the check's findings."""
-    if not request.user.has_perm("causes.view", project):
-        return {}
+    """What the step-5 panel shows: the team analysis's size and the check's findings (to a
+    client only once the analysis is published to them)."""
+    if not request.user.has_perm("causes.view_team", project):
+        return {"hidden": True}
     analysis = team_analysis(project)
     context = {"team": analysis, "own": own_analysis(project, request.user)}
     if analysis is not None:

@@ -38,6 +38,7 @@ from .common import (
     SUBMIT_ANALYSIS,
     VIEW,
     VIEW_ANALYSIS,
+    VIEW_TEAM,
     analysis_url,
     form_errors_as_messages,
     get_analysis,
@@ -77,7 +78,9 @@ def drawings(data: AnalysisData, *, links_on: bool = True, prefix: str = "comple
 
 def _analysis_page(request, project, analysis):
     user = request.user
+    team_view = user.has_perm(VIEW, project)  # the team's own work, not a client's reading
     context = {
+        "team_view": team_view,
         "project": project,
         "step": step_of(project),
         "analysis": analysis,
@@ -85,10 +88,10 @@ def _analysis_page(request, project, analysis):
         "own": own_analysis(project, user),
         "may_draft": user.has_perm(DRAFT, project),
         "may_manage": user.has_perm(MANAGE_TEAM, project),
-        "analyses": list(visible_analyses(project, user)),
+        "analyses": list(visible_analyses(project, user)) if team_view else [],
     }
     if analysis is not None:
-        data = AnalysisData(analysis, merges=analysis.is_team)
+        data = AnalysisData(analysis, merges=analysis.is_team and team_view)
         editable = analysis.status == AnalysisStatus.DRAFT
         may_edit = user.has_perm(EDIT_ANALYSIS, analysis) and editable
         context.update(
@@ -96,6 +99,7 @@ def _analysis_page(request, project, analysis):
             problems=analysis_problems(data),
             drawings=drawings(data) if data.factors else [],
             may_edit=may_edit,
+            may_export=user.has_perm(VIEW_ANALYSIS, analysis),
             may_submit=user.has_perm(SUBMIT_ANALYSIS, analysis) and editable,
             may_withdraw=user.has_perm(SUBMIT_ANALYSIS, analysis) and not editable,
         )
@@ -119,7 +123,7 @@ def _analysis_page(request, project, analysis):
 @login_required
 def overview(request, project):
     """The team analysis: the check, the diagram per complex with the list beside it."""
-    project = get_project(request, project, VIEW)
+    project = get_project(request, project, VIEW_TEAM)
     return _analysis_page(request, project, team_analysis(project))
 
 

@@ -11,6 +11,7 @@ from ..models import CausalAnalysis, CausalComplex, CausalFactor, CausalLink, Ev
 STEP_KEY = "causal_complexes"
 
 VIEW = "causes.view"
+VIEW_TEAM = "causes.view_team"
 DRAFT = "causes.draft"
 VIEW_ANALYSIS = "causes.view_analysis"
 EDIT_ANALYSIS = "causes.edit_analysis"

@@ -20,6 +20,7 @@ from .common import (
     MANAGE_TEAM,
     VIEW,
     VIEW_ANALYSIS,
+    VIEW_TEAM,
     analysis_url,
     back_or,
     factor_url,
@@ -66,10 +67,12 @@ def factor_add(request, project, analysis):
 
 @login_required
 def factor_detail(request, project, factor):
-    project = get_project(request, project, VIEW)
+    project = get_project(request, project, VIEW_TEAM)
     factor = get_factor(project, factor)
     analysis = factor.analysis
-    check(request, VIEW_ANALYSIS, analysis)
+    team_view = request.user.has_perm(VIEW, project)
+    if not (analysis.is_team and not team_view):
+        check(request, VIEW_ANALYSIS, analysis)
     may_edit = _editable(request, analysis)
     evidence = [
         annotate_citation(e)
@@ -95,7 +98,13 @@ def factor_detail(request, project, factor):
         link_evidence.setdefault(item.link_id, []).append(annotate_citation(item))
     for link in links:
         link.evidence_list = link_evidence.get(link.pk, [])
+    if not team_view:
+        # A client reads only the quotes whose consent lets them out of the team.
+        evidence = [e for e in evidence if e.publishable]
+        for link in links:
+            link.evidence_list = [e for e in link.evidence_list if e.publishable]
     context = {
+        "team_view": team_view,
         "project": project,
         "step": step_of(project),
         "analysis": analysis,
@@ -106,7 +115,9 @@ def factor_detail(request, project, factor):
             FactorMerge.objects.filter(team_factor=factor).select_related(
                 "source_factor__analysis__owner"
             )
-        ),
+        )
+        if team_view
+        else [],
         "merged_into": FactorMerge.objects.filter(source_factor=factor)
         .select_related("team_factor")
         .first(),

@@ -204,3 +204,42 @@ def test_a_draft_of_another_member_is_hidden_even_by_a_direct_link(client_as, pr
     assert browser.get(f"/projects/{project.pk}/causes/factors/{factor.pk}/").status_code == 403
     export = f"/projects/{project.pk}/causes/analyses/{theirs.pk}/export.json"
     assert browser.get(export).status_code == 403
+
+
+def test_a_client_reads_the_team_analysis_once_it_is_published_to_them(project, client_as):
+    from documents.services.documents import (
+        document_ensure,
+        publish,
+        version_create,
+        version_render,
+    )
+    from processteps.causes.models import CausalFactor
+
+    quotes = fragments(project)
+    good = good_team(project, quotes.anonymous)
+    factor_services.evidence_add(actor=project.leader, factor=good.root, fragment=quotes.none)
+    overview = f"/projects/{project.pk}/causes/"
+    root_page = f"/projects/{project.pk}/causes/factors/{good.root.pk}/"
+    browser = client_as("client")
+    assert browser.get(overview).status_code == 403
+    assert browser.get(root_page).status_code == 403
+    document = document_ensure(project.steps.get(key="causal_complexes"))
+    version = version_create(actor=project.leader, document=document)
+    version_render(version_id=version.pk)
+    publish(actor=project.leader, version=version, audience="client")
+
+    page = browser.get(overview)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<svg" in html and "Trage bouwprocedures" in html
+    assert "Eigen analyses van teamleden" not in html and "export." not in html
+    html = browser.get(root_page).content.decode()
+    assert "De bouwprocedures duren jaren" in html  # anonymous consent: quoted
+    assert "Ik zie de wachtlijst elke maand langer worden." not in html  # no consent
+    assert "geciteerd door" not in html
+    # Still none of the team's own work.
+    own = analysis_services.own_analysis_ensure(actor=project.member, project=project)
+    theirs = CausalFactor.objects.create(analysis=own, statement="Eigen werk", kind=S)
+    assert browser.get(f"/projects/{project.pk}/causes/factors/{theirs.pk}/").status_code == 403
+    assert browser.get(f"/projects/{project.pk}/causes/merge/").status_code == 403
+    assert browser.get(f"/projects/{project.pk}/causes/problems/").status_code == 403
