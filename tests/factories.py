@@ -143,3 +143,40 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     target_id = factory.LazyAttribute(lambda e: e.project.pk)
     target_repr = factory.LazyAttribute(lambda e: str(e.project))
     data = factory.LazyFunction(lambda: {"fields": "description"})
+
+
+# -- causal complexes (step 5) -----------------------------------------------------------------
+# Rows written directly (the services are tested in tests/processteps/causes); a factor or link
+# made without an analysis gets the team analysis of a new project.
+
+
+class CausalAnalysisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalAnalysis"
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = "team"
+    owner = None
+
+
+class CausalFactorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalFactor"
+
+    analysis = factory.SubFactory(CausalAnalysisFactory)
+    statement = factory.Sequence(lambda n: f"Factor {n}")
+    kind = "cause"
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class CausalLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalLink"
+
+    analysis = factory.SubFactory(CausalAnalysisFactory)
+    source = factory.SubFactory(
+        CausalFactorFactory, analysis=factory.SelfAttribute("..analysis"), kind="root_cause"
+    )
+    target = factory.SubFactory(
+        CausalFactorFactory, analysis=factory.SelfAttribute("..analysis"), kind="cause"
+    )

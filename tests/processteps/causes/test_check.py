@@ -165,3 +165,11 @@ def test_the_problem_names_the_factor_and_links_to_it(project, good, client_as):
     assert f"/projects/{project.pk}/causes/factors/{orphan.pk}/" in html
     assert "&lt;b&gt;Weinig&lt;/b&gt; groen" in html
     assert CausalLink.objects.filter(analysis=good.analysis).count() == 2
+
+
+def test_the_factories_make_a_linked_pair_in_one_analysis(db):
+    from tests.factories import CausalLinkFactory
+
+    link = CausalLinkFactory()
+    assert link.source.analysis == link.target.analysis == link.analysis
+    assert codes(link.analysis) == ["root_without_evidence"]
