@@ -25,7 +25,7 @@ class ActionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from processteps.registry import DerivedItem, StepTool, register
+        from processteps.registry import DerivedItem, NavEntry, StepTool, register
 
         from .selectors import FORMS_COMPLETE
 
@@ -35,6 +35,21 @@ class ActionsConfig(AppConfig):
                 name="actions",
                 label=_("Actieboek"),
                 steps=(step,),
+                urls="processteps.actions.urls",
+                nav=(
+                    NavEntry(
+                        _("Actieformulieren"), "actions:action_list", "actions.view", step, True
+                    ),
+                    NavEntry(
+                        _("Onvolledige actieformulieren"),
+                        "actions:incomplete",
+                        "actions.view",
+                        step,
+                    ),
+                    NavEntry(_("Gaten in de keten"), "actions:gaps", "actions.view", step),
+                ),
+                panel="actions/panel.html",
+                panel_context="processteps.actions.selectors.panel_context",
                 audit_actions=AUDIT_ACTIONS,
                 # The drafting, budgets and parties are the team's work: a client's activity
                 # feed shows only the adoption of forms.

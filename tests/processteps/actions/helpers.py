@@ -86,3 +86,26 @@ def add_action(w, actor=None, **fields):
     return action_save(
         actor=actor or w.project.leader, project=w.project, form=complete_form(w, **fields)
     )
+
+
+def quote_for(project, cause, *, text: str, consent: str, name: str = "Fatima Yilmaz"):
+    """A quote from an accepted interview report, cited as evidence for ``cause`` (as the
+    causal-complex tool of step 5 records it)."""
+    from processteps.causes.models import Evidence
+    from processteps.consultation.models import (
+        Fragment,
+        Interview,
+        InterviewReport,
+        KeyFigure,
+        ReportStatus,
+    )
+
+    figure = KeyFigure.objects.create(project=project, name=name, organisation="Huurdersvereniging")
+    interview = Interview.objects.create(project=project, key_figure=figure, quote_consent=consent)
+    report = InterviewReport.objects.create(
+        interview=interview, status=ReportStatus.ACCEPTED, causes=text
+    )
+    fragment = Fragment.objects.create(
+        project=project, report=report, source_field="causes", text=text
+    )
+    return Evidence.objects.create(factor=cause, fragment=fragment)
