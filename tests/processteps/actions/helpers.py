@@ -109,3 +109,28 @@ def quote_for(project, cause, *, text: str, consent: str, name: str = "Fatima Yi
         project=project, report=report, source_field="causes", text=text
     )
     return Evidence.objects.create(factor=cause, fragment=fragment)
+
+
+def post_data(action, **changes) -> dict:
+    """The POST of the action form as the edit page would send it back for a loaded action
+    (``selectors.action_loaded``), with ``changes`` to its main fields."""
+    from processteps.actions.services.actions import action_form_of
+
+    form = action_form_of(action)
+    data = {k: ("" if v is None else getattr(v, "pk", v)) for k, v in form.fields.items()}
+    data.update(goals=form.goals, causes=form.causes, **changes)
+    nested = {"parties": form.parties, "budget": form.budget, "milestones": form.milestones,
+              "indicators": form.indicators}  # fmt: skip
+    for key, rows in nested.items():
+        data[f"{key}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{key}-INITIAL_FORMS"] = str(len(rows))
+        for i, row in enumerate(rows):
+            for name, value in row.items():
+                if value is None:
+                    value = ""
+                if isinstance(value, bool):
+                    if value:
+                        data[f"{key}-{i}-{name}"] = "on"
+                    continue
+                data[f"{key}-{i}-{name}"] = str(value)
+    return data
