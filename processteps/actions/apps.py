@@ -58,6 +58,7 @@ class ActionsConfig(AppConfig):
                     for action in AUDIT_ACTIONS
                     if action not in {"action.adopted", "action.reopened"}
                 ),
+                documents="processteps.actions.documents",
                 derived=(
                     DerivedItem(
                         step,

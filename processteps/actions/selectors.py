@@ -303,7 +303,7 @@ def _quote(evidence: Evidence) -> Quote:
     )
 
 
-def _evidence_by_cause(cause_ids) -> dict[int, list[Quote]]:
+def evidence_by_cause(cause_ids) -> dict[int, list[Quote]]:
     found: dict[int, list[Quote]] = {}
     evidence = (
         Evidence.objects.filter(factor_id__in=list(cause_ids))
@@ -336,7 +336,7 @@ class Chain:
 def action_chain(action: Action) -> Chain:
     """The evidence chain of a loaded action (four more queries, whatever its size)."""
     cause_ids = [c.pk for c in action.cause_list]
-    quotes = _evidence_by_cause(cause_ids)
+    quotes = evidence_by_cause(cause_ids)
     removing: dict[int, list[Goal]] = {}
     for link in (
         GoalCause.objects.filter(cause_id__in=cause_ids, goal__tree__kind="team")
@@ -374,7 +374,7 @@ def cause_chain(project, cause: CausalFactor) -> CauseLink:
         .order_by("goal__level", "goal__position", "goal_id")
     ]
     actions = project_actions_for_cause(project, cause)
-    quotes = _evidence_by_cause([cause.pk]).get(cause.pk, [])
+    quotes = evidence_by_cause([cause.pk]).get(cause.pk, [])
     return CauseLink(cause=cause, quotes=quotes, goals=goals, actions=actions)
 
 

@@ -11,6 +11,7 @@ it. After every change the step-10 checklist item is derived again.
 """
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -163,9 +164,11 @@ def _check_causes(project, causes) -> list[CausalFactor]:
 
 def _amount(value) -> Decimal:
     if isinstance(value, str):
-        text = value.strip().replace("€", "").replace(" ", "")
-        if "," in text:
+        text = re.sub(r"\s+", "", value.replace("€", ""))
+        if "," in text:  # 1.234,50: dots group the thousands, the comma is the decimal one
             text = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):  # 12.500 is twelve thousand
+            text = text.replace(".", "")
         try:
             value = Decimal(text)
         except InvalidOperation:

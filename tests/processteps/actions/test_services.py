@@ -285,3 +285,15 @@ def test_the_checklist_item_is_ticked_from_the_data(w):
     )  # fmt: skip
     item.refresh_from_db()
     assert item.is_done
+
+
+@pytest.mark.parametrize(
+    "typed, amount",
+    [("12.500", "12500.00"), ("1.234,56", "1234.56"), ("€ 250 000", "250000.00"),
+     ("12.5", "12.50"), ("99,9", "99.90"), (1000, "1000.00")],
+)  # fmt: skip
+def test_amounts_are_read_as_people_type_them(w, typed, amount):
+    form = complete_form(w)
+    form.budget = [{"amount": typed, "source": "Gemeente", "year": 2025}]
+    action = services.action_save(actor=w.project.member, project=w.project, form=form)
+    assert str(action.budget_lines.get().amount) == amount
