@@ -59,6 +59,7 @@ class ActionsConfig(AppConfig):
                     if action not in {"action.adopted", "action.reopened"}
                 ),
                 documents="processteps.actions.documents",
+                demo="processteps.actions.demo.demo_load",
                 derived=(
                     DerivedItem(
                         step,
