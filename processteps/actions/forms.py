@@ -190,7 +190,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["parties"].queryset = action.parties.order_by("position", "id")
         self.fields["parties"].label_from_instance = lambda p: (
-            f"{p.name} ({p.get_role_display().lower()})"
+            f"{p.name}, {p.get_role_display().lower()}"
             + (f" · {p.contact_email}" if p.contact_email else "")
         )
 
