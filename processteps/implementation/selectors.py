@@ -1,0 +1,500 @@
+"""Reads of the implementation plan (step 11): the organisation and the steering rhythm with the
+checks that tick the step's checklist items, the state of the gegevensbank, the Beleidskompas
+crosswalk and the integral framework. Every read costs a fixed number of queries, however large
+the project is.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from processteps.catalogue import BELEIDSKOMPAS_QUESTIONS
+from processteps.causes.models import FactorKind
+from processteps.causes.selectors import team_factors
+from processteps.goals.models import TreeKind
+from processteps.goals.selectors import indicators_of, team_goals, team_tree
+from processteps.meetings.selectors import adopted_target_images
+from processteps.models import Domain, Horizon, PartyKind
+
+from .models import (
+    BodyRole,
+    DomainSituation,
+    ImplementationBody,
+    MomentKind,
+    SteeringMoment,
+)
+
+# Keys of the checklist items this tool ticks from the data (``ChecklistItem.derived_from``).
+ORGANISATION_READY = "implementation_organisation"
+STEERING_READY = "implementation_steering"
+
+STEP_KEY = "implementation_plan"
+
+
+# -- the organisation and the steering rhythm ----------------------------------------------------
+
+
+def bodies_of(project):
+    return ImplementationBody.objects.filter(project=project).order_by("role", "position", "id")
+
+
+def moments_of(project):
+    return (
+        SteeringMoment.objects.filter(project=project)
+        .select_related("responsible", "audience")
+        .order_by("kind", "position", "id")
+    )
+
+
+@dataclass
+class Organisation:
+    """The bodies by role, in the order steering, executing, advising."""
+
+    bodies: list
+    by_role: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.by_role = [
+            (role, [b for b in self.bodies if b.role == role.value]) for role in BodyRole
+        ]
+
+    def has(self, role) -> bool:
+        return any(b.role == role for b in self.bodies)
+
+
+def organisation(project) -> Organisation:
+    return Organisation(list(bodies_of(project)))
+
+
+def organisation_problems(org: Organisation) -> list[str]:
+    """What the checklist item "Uitvoeringsorganisatie" still misses (empty: ticked)."""
+    problems = []
+    if not org.has(BodyRole.STEERING):
+        problems.append(_("Nog geen orgaan of persoon dat de uitvoering stuurt."))
+    if not org.has(BodyRole.EXECUTION):
+        problems.append(_("Nog geen orgaan of persoon dat uitvoert."))
+    return problems
+
+
+def steering_problems(moments) -> list[str]:
+    """What the checklist item "Aansturing uitvoering" still misses (empty: ticked)."""
+    problems = []
+    if not any(m.kind == MomentKind.MEETING for m in moments):
+        problems.append(_("Nog geen overleg in het sturingsritme."))
+    if not any(m.kind == MomentKind.REPORT for m in moments):
+        problems.append(_("Nog geen rapportage in het sturingsritme."))
+    for moment in moments:
+        if moment.responsible_id is None:
+            problems.append(
+                _("Bij ‘%(moment)s’ staat niet wie het organiseert of opstelt.")
+                % {"moment": moment.title}
+            )
+    return problems
+
+
+def organisation_ready(project) -> bool:
+    """The checklist item "Uitvoeringsorganisatie": someone steers and someone executes
+    (every body has a task: the database demands it)."""
+    roles = set(bodies_of(project).values_list("role", flat=True))
+    return {BodyRole.STEERING, BodyRole.EXECUTION} <= roles
+
+
+def steering_ready(project) -> bool:
+    """The checklist item "Aansturing uitvoering": a meeting and a report in the rhythm, each
+    with the body that organises it (a frequency is always there)."""
+    moments = SteeringMoment.objects.filter(project=project)
+    kinds = set(moments.values_list("kind", flat=True))
+    return {MomentKind.MEETING, MomentKind.REPORT} <= kinds and not moments.filter(
+        responsible__isnull=True
+    ).exists()
+
+
+# -- the gegevensbank (data collection of step 11: "Opzetten gegevensbanken") ---------------------
+
+
+@dataclass
+class Databank:
+    indicators: int
+    with_measurements: int
+    measurements: int
+    goal_indicators: int
+    implementation_indicators: int
+
+    @property
+    def is_set_up(self) -> bool:
+        return self.indicators > 0 and self.with_measurements == self.indicators
+
+
+def databank(project) -> Databank:
+    """The gegevensbank of the project: its indicators (doel- and uitvoeringsindicatoren of
+    steps 9-10) and their measurements, counted in one query."""
+    figures = indicators_of(project).aggregate(
+        indicators=Count("id", distinct=True),
+        with_measurements=Count("id", filter=Q(measurements__isnull=False), distinct=True),
+        measurements=Count("measurements", distinct=True),
+        goal=Count("id", filter=Q(kind="goal"), distinct=True),
+        implementation=Count("id", filter=Q(kind="implementation"), distinct=True),
+    )
+    return Databank(
+        indicators=figures["indicators"],
+        with_measurements=figures["with_measurements"],
+        measurements=figures["measurements"],
+        goal_indicators=figures["goal"],
+        implementation_indicators=figures["implementation"],
+    )
+
+
+# -- the Beleidskompas crosswalk (seed 003) -------------------------------------------------------
+
+
+@dataclass
+class Evidence:
+    """A line of an answer, with where it comes from (a link for the team's page; the
+    document shows the text only)."""
+
+    text: str
+    url: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Answer:
+    number: int
+    question: str
+    summary: str
+    lines: list[Evidence] = field(default_factory=list)
+    # The process documents of the method that answer this question (catalogue mapping).
+    documents: list[str] = field(default_factory=list)
+    answered: bool = False
+
+
+def _url(name, **kwargs) -> str:
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:  # a tool that is not installed
+        return ""
+
+
+def compass(project, *, links: bool = True) -> list[Answer]:
+    """The six Beleidskompas questions answered from the project's own data:
+
+    1. the problem: the issue, the symptoms and root causes of the team analysis (step 5)
+       with the number of fragments that evidence them;
+    2. the stakeholders: the key figures consulted per functional angle (steps 2-3, counts,
+       never names) and the citizens at the dialogues per group (step 7);
+    3. the goal: the top goals of the team's goal tree and the adopted target images (8-9);
+    4. the options considered per goal, 5. their consequences, 6. the preferred options and
+       the decisions taken (the political weighing of step 9).
+    """
+    from processteps.consultation.services.keyfigures import coverage
+    from processteps.goals.models import PolicyOption
+    from processteps.meetings.selectors import participation, participation_totals
+
+    questions = dict(BELEIDSKOMPAS_QUESTIONS)
+    pk = project.pk
+    steps = list(
+        project.steps.order_by("number").only(
+            "number", "name", "document_name", "beleidskompas", "key", "project_id"
+        )
+    )
+    step_of = {s.key: s for s in steps}
+
+    def documents_for(number):
+        return [s.document_name for s in steps if number in (s.beleidskompas or [])]
+
+    def step_url(key):
+        step = step_of.get(key)
+        return step.get_absolute_url() if step is not None and links else ""
+
+    def link(name, **kwargs):
+        return _url(name, project=pk, **kwargs) if links else ""
+
+    # 1. The problem.
+    factors = list(
+        team_factors(project, kinds=(FactorKind.SYMPTOM, FactorKind.ROOT_CAUSE)).annotate(
+            evidence_count=Count("evidence", distinct=True)
+        )
+    )
+    problem_lines = []
+    for factor in factors:
+        detail = (
+            _("%(count)s fragmenten uit de consultatieronde") % {"count": factor.evidence_count}
+            if factor.evidence_count
+            else ""
+        )
+        problem_lines.append(
+            Evidence(
+                f"{factor.get_kind_display()}: {factor.statement}",
+                step_url("causal_complexes"),
+                detail,
+            )
+        )
+    symptoms = sum(1 for f in factors if f.kind == FactorKind.SYMPTOM)
+    roots = len(factors) - symptoms
+    problem = Answer(
+        1,
+        questions[1],
+        project.issue.strip() or _("Het probleemvermoeden is nog niet beschreven."),
+        problem_lines,
+        answered=bool(factors),
+    )
+    if factors:
+        problem.summary += " " + _(
+            "De probleem- en oorzakenanalyse noemt %(symptoms)s symptomen en "
+            "%(roots)s grondoorzaken."
+        ) % {"symptoms": symptoms, "roots": roots}
+
+    # 2. The stakeholders.
+    rows = [row for row in coverage(project) if row["level"] == 1]
+    stakeholder_lines = [
+        Evidence(
+            row["angle"].name if row["angle"] else _("Zonder invalshoek"),
+            link("consultation:keyfigure_coverage"),
+            _(
+                "%(total)s sleutelfiguren, %(interviewed)s geïnterviewd, %(unusual)s unusual "
+                "suspects"
+            )
+            % row,
+        )  # fmt: skip
+        for row in rows
+    ]
+    consulted = sum(row["total"] for row in rows)
+    interviewed = sum(row["interviewed"] for row in rows)
+    totals = participation_totals(participation(project))
+    for label, count in totals["groups"]:
+        stakeholder_lines.append(
+            Evidence(
+                label,
+                link("meetings:meetings"),
+                _("%(count)s deelnemers aan de burgerdialogen") % {"count": count},
+            )
+        )
+    summary = _(
+        "%(consulted)s sleutelfiguren uit %(angles)s functionele invalshoeken, waarvan "
+        "%(interviewed)s geïnterviewd; %(citizens)s burgers in %(dialogues)s burgerdialogen."
+    ) % {
+        "consulted": consulted,
+        "angles": sum(1 for row in rows if row["angle"]),
+        "interviewed": interviewed,
+        "citizens": totals["total"],
+        "dialogues": totals["dialogues"],
+    }
+    stakeholders = Answer(
+        2, questions[2], summary, stakeholder_lines, answered=bool(consulted or totals["total"])
+    )
+
+    # 3. The goal.
+    tree = team_tree(project)
+    goals = list(team_goals(project).select_related("decision"))
+    top = [g for g in goals if g.level == 0]
+    images = list(adopted_target_images(project))
+    goal_lines = [
+        Evidence(g.statement, link("goals:goal_detail", goal=g.pk), _("topdoel")) for g in top
+    ] + [
+        Evidence(
+            image.title,
+            link("meetings:target_images"),
+            _("streefbeeld %(domain)s, %(horizon)s")
+            % {
+                "domain": image.get_domain_display().lower(),
+                "horizon": image.get_horizon_display().lower(),
+            },
+        )  # fmt: skip
+        for image in images
+    ]
+    if tree is None:
+        summary = _("Nog geen doelenboom.")
+    else:
+        summary = _(
+            "De doelenboom (%(status)s) telt %(goals)s doelen onder %(top)s topdoelen; "
+            "%(images)s vastgestelde streefbeelden."
+        ) % {
+            "status": tree.get_status_display().lower(),
+            "goals": len(goals),
+            "top": len(top),
+            "images": len(images),
+        }
+    goal = Answer(3, questions[3], summary, goal_lines, answered=bool(top))
+
+    # 4-6. Options, consequences, the preferred option and the decision.
+    options = list(
+        PolicyOption.objects.filter(goal__tree__project=project, goal__tree__kind=TreeKind.TEAM)
+        .select_related("goal")
+        .order_by("goal__level", "goal__position", "goal_id", "position", "id")
+    )
+    option_lines = [
+        Evidence(
+            f"{o.goal.statement}: {o.title}",
+            link("goals:goal_detail", goal=o.goal_id),
+            _("voorkeursoptie") if o.is_preferred else "",
+        )
+        for o in options
+    ]
+    weighed = len({o.goal_id for o in options})
+    options_answer = Answer(
+        4,
+        questions[4],
+        _("%(options)s opties voor %(goals)s doelen.") % {"options": len(options), "goals": weighed}
+        if options
+        else _("Nog geen opties vastgelegd."),
+        option_lines,
+        answered=bool(options),
+    )
+    consequence_lines = [
+        Evidence(f"{o.title}: {o.consequences.strip()}", link("goals:goal_detail", goal=o.goal_id))
+        for o in options
+        if o.consequences.strip()
+    ]
+    consequences = Answer(
+        5,
+        questions[5],
+        _("De gevolgen zijn beschreven bij %(counted)s van de %(total)s opties.")
+        % {"counted": len(consequence_lines), "total": len(options)}
+        if options
+        else _("Nog geen opties vastgelegd."),
+        consequence_lines,
+        answered=bool(consequence_lines),
+    )
+    decided = {g.pk: getattr(g, "decision", None) for g in goals}
+    preferred_lines = []
+    for o in options:
+        if not o.is_preferred:
+            continue
+        decision = decided.get(o.goal_id)
+        detail = ""
+        if decision is not None:
+            detail = _("%(outcome)s: %(reference)s van %(date)s") % {
+                "outcome": decision.get_outcome_display(),
+                "reference": decision.reference,
+                "date": decision.decided_on.strftime("%d-%m-%Y"),
+            }
+        preferred_lines.append(
+            Evidence(
+                f"{o.goal.statement}: {o.title}", link("goals:goal_detail", goal=o.goal_id), detail
+            )  # fmt: skip
+        )
+    decisions = sum(1 for d in decided.values() if d is not None)
+    preferred = Answer(
+        6,
+        questions[6],
+        _("%(preferred)s voorkeursopties; over %(decided)s doelen is besloten.")
+        % {"preferred": len(preferred_lines), "decided": decisions}
+        if preferred_lines or decisions
+        else _("Nog geen voorkeursoptie gekozen."),
+        preferred_lines,
+        answered=bool(preferred_lines),
+    )
+    answers = [problem, stakeholders, goal, options_answer, consequences, preferred]
+    for answer in answers:
+        answer.documents = documents_for(answer.number)
+    return answers
+
+
+# -- the integral framework (seed 004) ------------------------------------------------------------
+
+
+@dataclass
+class FrameworkCell:
+    items: list = field(default_factory=list)  # (text, url, source label)
+
+
+def framework(project, *, links: bool = True, actions=None) -> dict:
+    """The integral framework: the domains × current situation / short-term goal / long-term
+    goal, and the domains × the kinds of parties involved.
+
+    Current situation: the team's description per domain. Short- and long-term goal: the
+    adopted target images of step 8 and the goals of the team's tree, by their domain and
+    horizon (a goal without a horizon counts as long-term when it is a top goal, else
+    short-term). ``actions`` (from the action book, when there is one): each with ``domain``,
+    ``title``, ``url`` and its parties' kinds, as (party_kind, name) pairs; they are listed
+    under the short-term goal and fill the parties table.
+
+    Parties: the bodies of the implementation organisation by their kind of party, and the
+    parties of the actions in the domain.
+    """
+    domains = list(Domain)
+    situations = {s.domain: s for s in DomainSituation.objects.filter(project=project)}
+    images = list(adopted_target_images(project).order_by("domain", "horizon", "position", "id"))
+    goals = [g for g in team_goals(project) if g.domain]
+    pk = project.pk
+
+    def link(name, **kwargs):
+        return _url(name, project=pk, **kwargs) if links else ""
+
+    rows = {
+        "current": {d.value: FrameworkCell() for d in domains},
+        Horizon.SHORT.value: {d.value: FrameworkCell() for d in domains},
+        Horizon.LONG.value: {d.value: FrameworkCell() for d in domains},
+    }
+    for domain in domains:
+        situation = situations.get(domain.value)
+        if situation is not None:
+            rows["current"][domain.value].items.append(
+                (
+                    situation.text,
+                    link("implementation:situation_edit", domain=domain.value),
+                    _("huidige situatie"),
+                )  # fmt: skip
+            )
+    for image in images:
+        rows[image.horizon][image.domain].items.append(
+            (image.title, link("meetings:target_images"), _("streefbeeld"))
+        )
+    for goal in goals:
+        horizon = goal.horizon or (Horizon.LONG if goal.level == 0 else Horizon.SHORT)
+        rows[horizon][goal.domain].items.append(
+            (goal.statement, link("goals:goal_detail", goal=goal.pk), _("doel"))
+        )
+    parties = {kind.value: {d.value: FrameworkCell() for d in domains} for kind in PartyKind}
+    for action in actions or []:
+        if not action.domain:
+            continue
+        rows[Horizon.SHORT.value][action.domain].items.append(
+            (action.title, action.url if links else "", _("actie"))
+        )
+        for kind, name in action.party_kinds:
+            if kind in parties:
+                cell = parties[kind][action.domain]
+                if name not in [text for text, _u, _s in cell.items]:
+                    cell.items.append((name, action.url if links else "", _("actie")))
+    bodies = [b for b in bodies_of(project) if b.party_kind]
+    return {
+        "domains": domains,
+        "rows": [
+            (_("Huidige situatie"), "current", [rows["current"][d.value] for d in domains]),
+            (
+                _("Doel korte termijn"),
+                "short",
+                [rows[Horizon.SHORT.value][d.value] for d in domains],
+            ),
+            (_("Doel lange termijn"), "long", [rows[Horizon.LONG.value][d.value] for d in domains]),
+        ],  # fmt: skip
+        "parties": [
+            (kind.label, [parties[kind.value][d.value] for d in domains]) for kind in PartyKind
+        ],
+        "bodies_by_kind": [
+            (kind.label, [b for b in bodies if b.party_kind == kind.value]) for kind in PartyKind
+        ],
+        "situations": situations,
+    }
+
+
+# -- the step page ---------------------------------------------------------------------------------
+
+
+def panel_context(request, project, step) -> dict:
+    """What the step-11 panel shows: the organisation and the rhythm with what they still
+    miss, and the state of the gegevensbank (the team only)."""
+    if not request.user.has_perm("implementation.view", project):
+        return {}
+    org = organisation(project)
+    moments = list(moments_of(project))
+    return {
+        "organisation": org,
+        "organisation_problems": organisation_problems(org),
+        "moments": moments,
+        "steering_problems": steering_problems(moments),
+        "databank": databank(project),
+    }
