@@ -11,7 +11,7 @@ AUDIT_ACTIONS = {
     "steering.deleted": _("verwijderde het sturingsmoment ‘%(target)s’"),
     "situation.saved": _("beschreef de huidige situatie: %(target)s"),
     "situation.deleted": _("verwijderde de huidige situatie: %(target)s"),
-    "actionprogress.set": _("zette de actie ‘%(target)s’ op %(status)s"),
+    "actionprogress.set": _("zette de actie ‘%(target)s’ op ‘%(status)s’"),
 }
 
 
@@ -39,6 +39,8 @@ class ImplementationConfig(AppConfig):
                 urls="processteps.implementation.urls",
                 nav=(
                     NavEntry(_("Uitvoeringsplan"), "implementation:overview", view, step, True),
+                    NavEntry(_("Planning en RACI"), "implementation:planning", view, step),
+                    NavEntry(_("Monitoring"), "implementation:monitoring", view, step),
                     NavEntry(_("Beleidskompas"), "implementation:compass", view, step),
                     NavEntry(_("Integraal raamwerk"), "implementation:framework", view, step),
                 ),

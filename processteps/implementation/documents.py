@@ -31,8 +31,11 @@ from django.utils.translation import gettext_lazy
 from documents.builders import compiled
 from documents.builders.base import Builder, SectionSpec
 from documents.builders.types import ACCOUNT
+from processteps.goals.charts import indicator_chart
+from processteps.goals.selectors import indicators_with_measurements
 
 from . import selectors
+from .timeline import actions_timeline, steps_timeline
 
 S = SectionSpec
 
@@ -47,6 +50,33 @@ class PlanData:
         self.moments = list(selectors.moments_of(project))
         self.steering_problems = selectors.steering_problems(self.moments)
         self.databank = selectors.databank(project)
+        self.plan = selectors.ActionsPlan(project)
+
+    @cached_property
+    def timeline(self):
+        if self.plan.actions:
+            return actions_timeline(self.plan.actions, links=False)
+        return steps_timeline(list(self.project.steps.order_by("number")))
+
+    @cached_property
+    def raci(self):
+        return self.plan.raci()
+
+    @cached_property
+    def goals(self):
+        return selectors.goal_progress(self.project, self.plan)
+
+    @cached_property
+    def indicators(self):
+        indicators = indicators_with_measurements(self.project)
+        for indicator in indicators:
+            indicator.chart = indicator_chart(
+                indicator, indicator.measurement_list, chart_id=f"grafiek-{indicator.pk}"
+            )
+            indicator.latest = (
+                indicator.measurement_list[-1] if indicator.measurement_list else None
+            )
+        return indicators
 
     @cached_property
     def answers(self):
@@ -54,10 +84,8 @@ class PlanData:
 
     @cached_property
     def framework(self):
-        from .views.planning import framework_actions
-
         return selectors.framework(
-            self.project, links=False, actions=framework_actions(self.project)
+            self.project, links=False, actions=selectors.framework_actions(self.project)
         )
 
 
@@ -68,6 +96,8 @@ class Uitvoeringsplan(Builder):
         S("organisatie", gettext_lazy("Uitvoeringsorganisatie"), "plan_organisation"),
         S("aansturing", gettext_lazy("Aansturing van de uitvoering"), "plan_steering"),
         S("planning", gettext_lazy("Planning"), "plan_planning"),
+        S("raci", gettext_lazy("Rollen per actie (RACI)"), "plan_raci"),
+        S("monitoring", gettext_lazy("Monitoring"), "plan_monitoring"),
         S("gegevensbanken", gettext_lazy("Gegevensbanken"), "plan_databank"),
         S("beleidskompas", gettext_lazy("Beleidskompas"), "plan_compass"),
         S("raamwerk", gettext_lazy("Integraal raamwerk"), "plan_framework"),
@@ -95,7 +125,13 @@ class Uitvoeringsplan(Builder):
         return self._render("steering")
 
     def plan_planning(self) -> str:
-        return compiled.planning(self)
+        return self._render("planning", chart=self.data.timeline)
+
+    def plan_raci(self) -> str:
+        return self._render("raci", raci=self.data.raci)
+
+    def plan_monitoring(self) -> str:
+        return self._render("monitoring", goals=self.data.goals, indicators=self.data.indicators)
 
     def plan_databank(self) -> str:
         return self._render("databank") + compiled.step_sources(self)
@@ -116,8 +152,6 @@ class BeleidskompasExport:
         self.project = project
 
     def html(self) -> str:
-        from .views.planning import framework_actions
-
         project = self.project
         return render_to_string(
             "implementation/documents/print_compass.html",
@@ -130,7 +164,7 @@ class BeleidskompasExport:
                 "language": "nl",
                 "answers": selectors.compass(project, links=False),
                 "framework": selectors.framework(
-                    project, links=False, actions=framework_actions(project)
+                    project, links=False, actions=selectors.framework_actions(project)
                 ),
                 "toc": [
                     {"id": "kompas", "title": _("Beleidskompas"), "level": 1},

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from processteps.forms import CrispyMixin, DateInput
 from processteps.models import PartyKind
 
-from .models import BodyKind, BodyRole, ImplementationBody, MomentKind, Rhythm
+from .models import BodyKind, BodyRole, ImplementationBody, MomentKind, ProgressStatus, Rhythm
 
 
 class BodyForm(CrispyMixin, forms.Form):
@@ -78,4 +78,17 @@ class SituationForm(CrispyMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Leeg laten verwijdert de beschrijving."),
+    )
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
+    reported_on = forms.DateField(
+        label=_("Per"), required=False, widget=DateInput(), help_text=_("Leeg: vandaag.")
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Nodig bij een vertraagde of gestopte actie."),
     )

@@ -152,6 +152,48 @@ class ProgressStatus(models.TextChoices):
     STOPPED = "stopped", _("Gestopt")
 
 
+# The statuses that end an action (no later work expected).
+FINAL_STATUSES = (ProgressStatus.DONE, ProgressStatus.STOPPED)
+# The statuses whose report must say why.
+EXPLAINED_STATUSES = (ProgressStatus.DELAYED, ProgressStatus.STOPPED)
+
+
+class ActionProgress(models.Model):
+    """A status report of an action of the action book: from ``reported_on`` on, the action
+    has ``status``. The reports are the history; the latest (by date, then by entry) is the
+    action's status. An action without a report is planned."""
+
+    action = models.ForeignKey(
+        "actions.Action", on_delete=models.CASCADE, related_name="progress_reports"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ProgressStatus.choices)
+    reported_on = models.DateField(_("per"))
+    note = models.TextField(_("toelichting"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "-reported_on", "-id"]
+        verbose_name = _("voortgangsmelding")
+        verbose_name_plural = _("voortgangsmeldingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["delayed", "stopped"]) | ~models.Q(note=""),
+                name="implementation_progress_explained",
+            ),
+        ]
+        indexes = [models.Index(fields=["action", "reported_on"], name="impl_progress_latest")]
+
+    def __str__(self):
+        return f"{self.action}: {self.get_status_display()} ({self.reported_on})"
+
+    def clean(self):
+        if self.status in EXPLAINED_STATUSES and not self.note.strip():
+            raise ValidationError({"note": _("Licht toe waarom de actie vertraagd of gestopt is.")})
+
+
 class DomainSituation(models.Model):
     """The current situation in one domain of the integral framework, as the team describes
     it (the row "Huidige situatie" of seed 004)."""

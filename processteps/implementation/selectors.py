@@ -4,9 +4,10 @@ crosswalk and the integral framework. Every read costs a fixed number of queries
 the project is.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
@@ -19,10 +20,12 @@ from processteps.meetings.selectors import adopted_target_images
 from processteps.models import Domain, Horizon, PartyKind
 
 from .models import (
+    ActionProgress,
     BodyRole,
     DomainSituation,
     ImplementationBody,
     MomentKind,
+    ProgressStatus,
     SteeringMoment,
 )
 
@@ -498,3 +501,208 @@ def panel_context(request, project, step) -> dict:
         "steering_problems": steering_problems(moments),
         "databank": databank(project),
     }
+
+
+# -- the actions of the action book (step 10): status, planning, RACI, roll-up ---------------------
+
+
+def current_progress(action):
+    """The action's latest status report, or None (then it is planned)."""
+    reports = getattr(action, "progress_list", None)
+    if reports is not None:
+        return reports[0] if reports else None
+    return ActionProgress.objects.filter(action=action).order_by("-reported_on", "-id").first()
+
+
+def actions_of(project):
+    from processteps.actions.models import Action
+
+    return Action.objects.filter(project=project).order_by("position", "id")
+
+
+class ActionsPlan:
+    """The project's actions with what the plan shows of them, in a fixed number of queries:
+    each action gets ``party_list`` (its parties in RACI order), ``milestone_list``,
+    ``goal_ids``, ``progress_list`` (its status reports, latest first), ``progress`` (the
+    latest or None) and ``status`` (its value; "planned" without a report)."""
+
+    def __init__(self, project):
+        from processteps.actions.models import ActionGoal, ActionParty, Milestone
+
+        self.project = project
+        self.actions = list(
+            actions_of(project).prefetch_related(
+                Prefetch(
+                    "parties",
+                    queryset=ActionParty.objects.order_by("position", "id"),
+                    to_attr="party_list",
+                ),
+                Prefetch(
+                    "milestones",
+                    queryset=Milestone.objects.order_by("date", "id"),
+                    to_attr="milestone_list",
+                ),
+                Prefetch(
+                    "goal_links",
+                    queryset=ActionGoal.objects.only("id", "action_id", "goal_id"),
+                    to_attr="goal_link_list",
+                ),
+                Prefetch(
+                    "progress_reports",
+                    queryset=ActionProgress.objects.select_related("reported_by").order_by(
+                        "-reported_on", "-id"
+                    ),
+                    to_attr="progress_list",
+                ),
+            )
+        )
+        for action in self.actions:
+            action.project = project
+            action.goal_ids = {link.goal_id for link in action.goal_link_list}
+            action.progress = current_progress(action)
+            action.status = (
+                action.progress.status if action.progress else ProgressStatus.PLANNED.value
+            )
+            action.status_label = ProgressStatus(action.status).label
+
+    def __len__(self):
+        return len(self.actions)
+
+    def status_counts(self) -> list[tuple]:
+        counts = Counter(a.status for a in self.actions)
+        return [(status, counts[status.value]) for status in ProgressStatus]
+
+    def raci(self) -> dict:
+        """The RACI table: per action its parties by role, and the matrix of parties
+        (columns, in order of appearance, names compared without regard to case) × actions
+        with the role letters."""
+        from processteps.actions.models import PartyRole
+
+        letters = {
+            PartyRole.RESPONSIBLE: "R",
+            PartyRole.ACCOUNTABLE: "A",
+            PartyRole.CONSULTED: "C",
+            PartyRole.INFORMED: "I",
+        }
+        columns: dict[str, str] = {}
+        for action in self.actions:
+            for party in action.party_list:
+                columns.setdefault(party.name.strip().casefold(), party.name.strip())
+        keys = list(columns)
+        rows = []
+        for action in self.actions:
+            by_role = {role: [] for role in letters}
+            cells = {key: [] for key in keys}
+            for party in action.party_list:
+                if party.role in by_role:
+                    by_role[party.role].append(party.name)
+                    cells[party.name.strip().casefold()].append(letters[party.role])
+            rows.append(
+                {
+                    "action": action,
+                    "accountable": by_role[PartyRole.ACCOUNTABLE],
+                    "responsible": by_role[PartyRole.RESPONSIBLE],
+                    "consulted": by_role[PartyRole.CONSULTED],
+                    "informed": by_role[PartyRole.INFORMED],
+                    "cells": ["/".join(sorted(set(cells[key]), key="RACI".index)) for key in keys],
+                    "has_owner": bool(by_role[PartyRole.ACCOUNTABLE]),
+                }
+            )
+        return {
+            "parties": [columns[key] for key in keys],
+            "rows": rows,
+            "matrix": 0 < len(keys) <= RACI_MATRIX_LIMIT,
+            "without_owner": [r["action"] for r in rows if not r["has_owner"]],
+        }
+
+
+# A RACI matrix wider than this many parties is shown as lists per action instead.
+RACI_MATRIX_LIMIT = 10
+
+
+@dataclass
+class GoalProgress:
+    goal: object
+    depth: int
+    actions: int
+    counts: dict
+    done_share: float | None  # done / (actions − stopped), None without such actions
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.done_share is None else round(self.done_share * 100)
+
+
+def goal_progress(project, plan: ActionsPlan, tree_data=None) -> list[GoalProgress]:
+    """The progress of the actions rolled up to the goals of the team's tree: a goal counts
+    the actions serving it and every goal below it (each action once), by status; its share
+    done is done / (all − stopped)."""
+    from processteps.goals.selectors import TreeData
+
+    if tree_data is None:
+        tree = team_tree(project)
+        if tree is None:
+            return []
+        tree_data = TreeData(tree)
+    by_goal: dict[int, set] = {}
+    status_of = {}
+    for action in plan.actions:
+        status_of[action.pk] = action.status
+        for goal_id in action.goal_ids:
+            by_goal.setdefault(goal_id, set()).add(action.pk)
+    covered: dict[int, set] = {}
+
+    def collect(goal, seen):
+        if goal.pk in covered:
+            return covered[goal.pk]
+        if goal.pk in seen:  # a cycle in bad data
+            return set()
+        seen.add(goal.pk)
+        mine = set(by_goal.get(goal.pk, ()))
+        for child in goal.sub_goals:
+            mine |= collect(child, seen)
+        covered[goal.pk] = mine
+        return mine
+
+    result = []
+    for goal, depth in tree_data.walk():
+        ids = collect(goal, set())
+        counts = Counter(status_of[i] for i in ids)
+        stopped = counts[ProgressStatus.STOPPED.value]
+        live = len(ids) - stopped
+        share = counts[ProgressStatus.DONE.value] / live if live else None
+        result.append(
+            GoalProgress(
+                goal=goal,
+                depth=depth,
+                actions=len(ids),
+                counts={status.value: counts[status.value] for status in ProgressStatus},
+                done_share=share,
+            )
+        )
+    return result
+
+
+def framework_actions(project) -> list:
+    """The actions with a domain for the integral framework: each with ``url`` and
+    ``party_kinds`` ((kind of party, name) pairs: a party's kind is that of the body of the
+    implementation organisation with its name; "" when there is none)."""
+    from processteps.actions.models import ActionParty
+
+    kinds = {
+        b.name.strip().casefold(): b.party_kind
+        for b in ImplementationBody.objects.filter(project=project).only("name", "party_kind")
+    }
+    actions = list(actions_of(project).exclude(domain="").only("id", "title", "domain"))
+    parties = ActionParty.objects.filter(action__in=[a.pk for a in actions]).only(
+        "action_id", "name"
+    )
+    by_action: dict[int, list] = {}
+    for party in parties:
+        by_action.setdefault(party.action_id, []).append(
+            (kinds.get(party.name.strip().casefold(), ""), party.name.strip())
+        )
+    for action in actions:
+        action.url = _url("implementation:action_progress", project=project.pk, action=action.pk)
+        action.party_kinds = by_action.get(action.pk, [])
+    return actions

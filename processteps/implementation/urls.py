@@ -3,7 +3,7 @@ organisation and the steering rhythm, the Beleidskompas crosswalk, the integral 
 
 from django.urls import path
 
-from .views import compass, organisation
+from .views import compass, organisation, planning
 
 app_name = "implementation"
 
@@ -25,4 +25,8 @@ urlpatterns = [
         compass.situation_edit,
         name="situation_edit",
     ),
+    path(P + "planning/", planning.planning, name="planning"),
+    path(P + "monitoring/", planning.monitoring, name="monitoring"),
+    path(P + "actions/<int:action>/", planning.action_progress, name="action_progress"),
+    path(P + "actions/<int:action>/status/", planning.progress_report, name="progress_report"),
 ]

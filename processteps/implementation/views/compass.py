@@ -17,7 +17,6 @@ from .. import selectors
 from ..forms import SituationForm
 from ..services import organisation as services
 from .common import EDIT, VIEW, step_of
-from .planning import framework_actions
 
 
 @login_required
@@ -52,7 +51,7 @@ def framework(request, project):
     context = {
         "project": project,
         "step": step_of(project),
-        "framework": selectors.framework(project, actions=framework_actions(project)),
+        "framework": selectors.framework(project, actions=selectors.framework_actions(project)),
         "may_edit": request.user.has_perm(EDIT, project),
     }
     return render(request, "implementation/framework.html", context)
