@@ -460,7 +460,8 @@ def framework(project, *, links: bool = True, actions=None) -> dict:
         for kind, name in action.party_kinds:
             if kind in parties:
                 cell = parties[kind][action.domain]
-                if name not in [text for text, _u, _s in cell.items]:
+                known = {text.casefold() for text, _u, _s in cell.items}
+                if name.casefold() not in known:
                     cell.items.append((name, action.url if links else "", _("actie")))
     bodies = [b for b in bodies_of(project) if b.party_kind]
     return {
