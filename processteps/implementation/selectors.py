@@ -516,9 +516,10 @@ def current_progress(action):
 
 
 def actions_of(project):
-    from processteps.actions.models import Action
+    """The actions of the action book (step 10), in their order."""
+    from processteps.actions.selectors import actions_of as action_book
 
-    return Action.objects.filter(project=project).order_by("position", "id")
+    return action_book(project)
 
 
 class ActionsPlan:
@@ -704,6 +705,6 @@ def framework_actions(project) -> list:
             (kinds.get(party.name.strip().casefold(), ""), party.name.strip())
         )
     for action in actions:
-        action.url = _url("implementation:action_progress", project=project.pk, action=action.pk)
+        action.url = _url("actions:action_detail", project=project.pk, action=action.pk)
         action.party_kinds = by_action.get(action.pk, [])
     return actions
