@@ -1,12 +1,12 @@
 """The demo project's implementation plan (step 11), loaded through the real services.
 
 An implementation organisation (a steering group and the project leader steer; the team, the
-municipality and a partner execute; an advisory council of newcomers advises), the steering
-rhythm (two meetings, two reports), the current situation in four domains of the integral
-framework, a status for each action of the action book when there is one (running, done,
-delayed with its reason, …), and the published Uitvoeringsplan. Idempotent: a project that
-has an organisation keeps it; an action that has a status keeps it. The material is in
-:mod:`.demo_data`.
+municipality, a partner and the owners of the actions execute; an advisory council of
+newcomers advises), the steering rhythm (two meetings, two reports), the current situation
+in four domains of the integral framework, a status for each action of the action book when
+there is one (running, done, delayed with its reason, …), and the published
+Uitvoeringsplan. Idempotent: a project that has an organisation keeps it; an action that has
+a status keeps it. The material is in :mod:`.demo_data`.
 """
 
 from django.db import transaction
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from documents.demo import demo_document_publish
 
-from .demo_data import BODIES, MOMENTS, SECTIONS, SITUATIONS, STATUSES
+from .demo_data import BODIES, MOMENTS, PARTY_KIND_WORDS, SECTIONS, SITUATIONS, STATUSES
 from .models import ActionProgress, ImplementationBody, ProgressStatus
 from .selectors import actions_of
 from .services import organisation as services
@@ -25,6 +25,7 @@ def demo_load(*, project, leader) -> None:
     with transaction.atomic():
         if not ImplementationBody.objects.filter(project=project).exists():
             _organisation(project, leader)
+            _owners(project, leader)
         _statuses(project, leader)
     demo_document_publish(
         project=project,
@@ -49,6 +50,34 @@ def _organisation(project, leader) -> None:
         )  # fmt: skip
     for domain, text in SITUATIONS.items():
         services.situation_save(actor=leader, project=project, domain=domain, text=text)
+
+
+def _owners(project, leader) -> None:
+    """The owners of the actions execute them: each joins the organisation (once, compared
+    without regard to case), its kind of party guessed from its name."""
+    from processteps.actions.models import ActionParty, PartyRole
+
+    known = {
+        name.casefold()
+        for name in ImplementationBody.objects.filter(project=project).values_list(
+            "name", flat=True
+        )
+    }
+    owners: dict[str, list[str]] = {}
+    parties = ActionParty.objects.filter(
+        action__project=project, role=PartyRole.ACCOUNTABLE
+    ).select_related("action")
+    for party in parties.order_by("action__position", "action_id"):
+        owners.setdefault(party.name.strip(), []).append(party.action.title)
+    for name, titles in owners.items():
+        if name.casefold() in known:
+            continue
+        known.add(name.casefold())
+        kind = next((k for word, k in PARTY_KIND_WORDS if word in name.casefold()), "")
+        services.body_add(
+            actor=leader, project=project, name=name, role="execution", party_kind=kind,
+            task="Eigenaar van: " + "; ".join(titles),
+        )  # fmt: skip
 
 
 def _statuses(project, leader) -> None:

@@ -59,3 +59,21 @@ SECTIONS = {
         "project.</p>"
     ),
 }
+
+# The kind of party of an action's owner, guessed from a word in its name (for the framework's
+# "betrokken partijen" table); the first match wins.
+PARTY_KIND_WORDS = [
+    ("gemeente", "overheden"),
+    ("uwv", "overheden"),
+    ("coa", "overheden"),
+    ("provincie", "overheden"),
+    ("woningcorporatie", "instellingen"),
+    ("roc", "instellingen"),
+    ("school", "instellingen"),
+    ("bibliotheek", "instellingen"),
+    ("ondernemer", "ondernemers"),
+    ("bewoners", "burgers"),
+    ("vluchtelingenwerk", "maatschappelijke_organisaties"),
+    ("welzijn", "maatschappelijke_organisaties"),
+    ("stichting", "maatschappelijke_organisaties"),
+]
