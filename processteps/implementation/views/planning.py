@@ -22,6 +22,7 @@ from ..timeline import actions_timeline
 from .common import REPORT_STATUS, VIEW, step_of
 
 INDICATORS_PER_PAGE = 20
+ACTIONS_PER_PAGE = 50
 
 
 @login_required
@@ -49,11 +50,14 @@ def monitoring(request, project):
     for indicator in indicators:
         indicator.chart = indicator_chart(indicator, chart_id=f"indicator-{indicator.pk}")
         indicator.latest = indicator.measurement_list[-1] if indicator.measurement_list else None
+    action_page = Paginator(plan.actions, ACTIONS_PER_PAGE).get_page(request.GET.get("acties"))
     may_report = request.user.has_perm(REPORT_STATUS, project)
     context = {
         "project": project,
         "step": step_of(project),
         "plan": plan,
+        "action_page": action_page,
+        "next_target": f"monitoring:{action_page.number}",
         "goals": selectors.goal_progress(project, plan),
         "indicators": indicators,
         "page": page,
@@ -115,6 +119,10 @@ def progress_report(request, project, action):
     else:
         form_errors_as_messages(request, form)
     target = request.POST.get("next", "")
-    if target == "monitoring":
-        return redirect("implementation:monitoring", project=project.pk)
+    if target.startswith("monitoring"):
+        response = redirect("implementation:monitoring", project=project.pk)
+        page = target.removeprefix("monitoring:")
+        if page.isdigit() and page != "1":
+            response["Location"] += f"?acties={page}"
+        return response
     return redirect("implementation:action_progress", project=project.pk, action=action.pk)

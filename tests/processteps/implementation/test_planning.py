@@ -163,3 +163,24 @@ def test_the_pages_show_the_timeline_the_raci_and_the_statuses(project, tree, cl
                 kwargs={"project": project.pk, "action": acts.language.pk})
     ).content.decode()  # fmt: skip
     assert "Tim Teamlid" in history
+
+
+def test_the_monitoring_page_shows_the_actions_page_by_page(project, client_as, monkeypatch):
+    from processteps.implementation.views import planning
+
+    monkeypatch.setattr(planning, "ACTIONS_PER_PAGE", 2)
+    acts = actions(project)
+    browser = client_as("member")
+    url = reverse("implementation:monitoring", kwargs={"project": project.pk})
+    first = browser.get(url).content.decode()
+    assert "Flexwoningen bouwen" in first and "Campagne Samen wonen" not in first
+    second = browser.get(url + "?acties=2").content.decode()
+    assert "Campagne Samen wonen" in second and "Flexwoningen bouwen" not in second
+    assert 'value="monitoring:2"' in second
+    # A status reported from the second page comes back to it.
+    response = browser.post(
+        reverse("implementation:progress_report",
+                kwargs={"project": project.pk, "action": acts.campaign.pk}),
+        {"status": "running", "next": "monitoring:2"},
+    )  # fmt: skip
+    assert response["Location"].endswith("/monitoring/?acties=2")
