@@ -184,7 +184,8 @@ def compass(project, *, links: bool = True) -> list[Answer]:
     """The six Beleidskompas questions answered from the project's own data:
 
     1. the problem: the issue, the symptoms and root causes of the team analysis (step 5)
-       with the number of fragments that evidence them;
+       with the number of fragments that evidence them (a root cause links to its evidence
+       chain in the action book);
     2. the stakeholders: the key figures consulted per functional angle (steps 2-3, counts,
        never names) and the citizens at the dialogues per group (step 7);
     3. the goal: the top goals of the team's goal tree and the adopted target images (8-9);
@@ -227,12 +228,15 @@ def compass(project, *, links: bool = True) -> list[Answer]:
             if factor.evidence_count
             else ""
         )
+        # A root cause links to its evidence chain (its quotes, as their consent allows, the
+        # goals and actions that remove it); a symptom to the causal complexes' step.
+        url = (
+            link("actions:cause_chain", cause=factor.pk)
+            if factor.kind == FactorKind.ROOT_CAUSE
+            else ""
+        ) or step_url("causal_complexes")
         problem_lines.append(
-            Evidence(
-                f"{factor.get_kind_display()}: {factor.statement}",
-                step_url("causal_complexes"),
-                detail,
-            )
+            Evidence(f"{factor.get_kind_display()}: {factor.statement}", url, detail)
         )
     symptoms = sum(1 for f in factors if f.kind == FactorKind.SYMPTOM)
     roots = len(factors) - symptoms

@@ -65,6 +65,10 @@ def test_the_six_questions_are_answered_from_the_data(project, material):
     assert "1 symptomen en 2 grondoorzaken" in problem.summary
     assert "Grondoorzaak: Trage bouwprocedures" in [line.text for line in problem.lines]
     assert problem.lines[0].url == project.steps.get(key="causal_complexes").get_absolute_url()
+    root = next(line for line in problem.lines if line.text == "Grondoorzaak: Trage bouwprocedures")
+    assert root.url == reverse(
+        "actions:cause_chain", kwargs={"project": project.pk, "cause": material.root.pk}
+    )
     assert "3 sleutelfiguren uit 2 functionele invalshoeken, waarvan 2 geïnterviewd" in (
         stakeholders.summary
     )
@@ -138,6 +142,11 @@ def test_the_compass_page_links_to_the_evidence(project, material, client_as):
                                                     "goal": material.goal.pk})  # fmt: skip
     assert f'href="{goal_url}"' in html
     assert reverse("implementation:compass_export", kwargs={"project": project.pk}) in html
+    # A root cause's line leads to its evidence chain, which opens for the team.
+    chain = reverse("actions:cause_chain", kwargs={"project": project.pk,
+                                                   "cause": material.root.pk})  # fmt: skip
+    assert f'href="{chain}"' in html
+    assert client_as("member").get(chain).status_code == 200
 
 
 def test_the_crosswalk_exports_as_one_pdf(project, material, client_as):
