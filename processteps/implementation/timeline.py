@@ -77,6 +77,8 @@ def gantt(bars: list[Bar], *, chart_id: str, title: str, legend: list[tuple[str,
         "unplanned": unplanned,
         "empty": not planned,
         "rows": [],
+        # With links the drawing is a group of links (an image may not hold them).
+        "linked": any(bar.url for bar, _s, _e in planned),
     }
     if not planned:
         chart["description"] = _("Nog niets met een begin- en einddatum.")

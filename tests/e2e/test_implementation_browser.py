@@ -4,6 +4,7 @@ an action on the monitoring page, and finds it in the Uitvoeringsplan's PDF."""
 
 import re
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -51,8 +52,8 @@ def test_leader_sees_the_plan_sets_a_status_and_finds_it_in_the_pdf(page, projec
     expect(panel).to_contain_text("De aansturing van de uitvoering is geregeld.")
     panel.get_by_role("link", name="Planning en RACI").click()
 
-    # The timeline: an image with its title, a bar per planned action.
-    timeline = page.get_by_role("img", name="Planning van de acties")
+    # The timeline: a drawing with its title, a bar (a link) per planned action.
+    timeline = page.get_by_role("group", name="Planning van de acties")
     expect(timeline).to_be_visible()
     expect(timeline.locator("g.timeline-row")).to_have_count(2)
     expect(page.get_by_text("Nog zonder begin- of einddatum:")).to_contain_text(
@@ -97,3 +98,24 @@ def test_leader_sees_the_plan_sets_a_status_and_finds_it_in_the_pdf(page, projec
         "Geen ruimte in het buurthuis",
     ):
         assert squash(needle) in squash(text), needle
+
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+
+def axe_violations(page) -> list[str]:
+    """The WCAG 2.1 A/AA violations axe finds in the page's main content (the site's layout
+    around it is the core's), as rule and targets."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run('main', {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
+
+
+def test_the_pages_of_step_11_pass_axe(page, project):
+    login(page, "leider", PASSWORD)
+    for name in ("", "planning/", "monitoring/", "beleidskompas/", "framework/"):
+        page.goto(f"/projects/{project.pk}/implementation/{name}")
+        assert axe_violations(page) == [], name

@@ -112,6 +112,7 @@ def test_the_timeline_and_the_charts_are_inline_svg_without_links(project):
         )
     ]
     assert "<svg" in timeline and "href" not in timeline
+    assert 'role="img"' in timeline  # without links, an image
     assert 'id="grafiek-' in html
     assert "<image" not in html and "data:" not in html
 
