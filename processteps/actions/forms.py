@@ -104,7 +104,7 @@ class RowForm(forms.Form):
 
 class PartyForm(RowForm):
     name = forms.CharField(label=_("Organisatie of persoon"), max_length=200)
-    role = forms.ChoiceField(label=_("Rol"), choices=PartyRole.choices)
+    role = forms.ChoiceField(label=_("Rol"), choices=[("", "—"), *PartyRole.choices])
     contact_name = forms.CharField(label=_("Contactpersoon"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("E-mailadres"), required=False)
     contact_phone = forms.CharField(label=_("Telefoon"), max_length=50, required=False)
@@ -190,7 +190,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["parties"].queryset = action.parties.order_by("position", "id")
         self.fields["parties"].label_from_instance = lambda p: (
-            f"{p.name} ({p.get_role_display().lower()})"
+            f"{p.name}, {p.get_role_display().lower()}"
             + (f" · {p.contact_email}" if p.contact_email else "")
         )
 

@@ -210,7 +210,7 @@ class Milestone(models.Model):
         verbose_name_plural = _("mijlpalen")
 
     def __str__(self):
-        return f"{self.title} ({self.date})"
+        return self.title
 
 
 class ActionIndicator(models.Model):

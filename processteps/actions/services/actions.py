@@ -21,7 +21,7 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from processteps.causes.models import AnalysisKind, CausalFactor
+from processteps.causes.models import AnalysisKind, CausalFactor, FactorKind
 from processteps.goals.models import Goal, Indicator, IndicatorKind, TreeKind
 from processteps.goals.services import indicators as indicator_services
 from processteps.meetings.models import InterventionPoint
@@ -157,6 +157,15 @@ def _check_causes(project, causes) -> list[CausalFactor]:
         if cause.analysis.kind != AnalysisKind.TEAM:
             raise ValidationError(
                 {"causes": _("Een actie neemt oorzaken uit de teamanalyse van stap 5 weg.")}
+            )
+        if cause.kind == FactorKind.SYMPTOM:
+            raise ValidationError(
+                {
+                    "causes": _(
+                        "‘%(cause)s’ is een symptoom: een actie neemt de oorzaken ervan weg."
+                    )
+                    % {"cause": cause.statement}
+                }
             )
         result.append(cause)
     return result

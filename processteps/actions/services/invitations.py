@@ -27,7 +27,7 @@ from .actions import require
 BODY = gettext_lazy(
     "Beste %(name)s,\n\n"
     "Binnen het project ‘%(project)s’ werken wij aan het actieboek. U heeft een rol in de "
-    "actie ‘%(action)s’ (%(role)s) en wij horen graag uw reactie op het actieformulier.\n\n"
+    "actie ‘%(action)s’ (rol: %(role)s) en wij horen graag uw reactie op het actieformulier.\n\n"
     "%(description)s\n\n"
     "%(message)s"
     "U kunt reageren door deze e-mail te beantwoorden; een lid van het projectteam legt uw "

@@ -79,7 +79,7 @@ def test_the_pdf_holds_every_action_form_on_a_page_of_its_own(project):
             "“Ik wacht al zeven jaar op een huis.” — Fatima Yilmaz (Huurdersvereniging)",
             "Genoeg betaalbare woningen",
             "Woningbouwprogramma van de gemeente",
-            "Gemeente Voorbeeld (eigenaar (eindverantwoordelijk))",
+            "Gemeente Voorbeeld, eigenaar (eindverantwoordelijk) · A. Wethouder",
             "2025: € 250.000 (Volkshuisvestingsfonds)",
             "1 juni 2025: Vergunning verleend",
             "Meedenken over de plek en buren verwelkomen.",

@@ -153,3 +153,21 @@ def test_the_export_is_a_workbook(w, client_as):
     ]  # fmt: skip
     assert book["acties"]["B2"].value == "Flexwoningen bouwen"
     assert book["uitvoeringsindicatoren"]["A2"].value == "Opgeleverde flexwoningen"
+
+
+def test_the_empty_extra_rows_of_a_new_form_are_left_alone(w, client_as):
+    """What the browser sends for a new form with only a title: every extra row as it came."""
+    browser = client_as("member")
+    page = browser.get(url("action_add", w.project)).content.decode()
+    import re
+
+    data = {"title": "Alleen een titel"}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page):
+        data[name] = value
+    # A select sends its first option, as a browser does.
+    for name, value in re.findall(r'<select name="([^"]+)"[^>]*>\s*<option value="([^"]*)"', page):
+        data.setdefault(name, value)
+    assert "parties-0-role" in data
+    response = browser.post(url("action_add", w.project), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Action.objects.get().title == "Alleen een titel"

@@ -102,6 +102,7 @@ def other_project_work():
         ("foreign_goal", "goals", "Dat doel hoort bij een ander project."),
         ("individual_cause", "causes", "Een actie neemt oorzaken uit de teamanalyse"),
         ("own_tree_goal", "goals", "Een actie dient doelen uit de doelenboom van het team."),
+        ("symptom", "causes", "is een symptoom: een actie neemt de oorzaken ervan weg."),
         ("two_owners", "parties", "precies één eigenaar"),
         ("no_owner", "parties", "Wijs een van de partijen aan als eigenaar"),
         ("end_before_start", "end_date", "De einddatum ligt vóór de startdatum."),
@@ -130,6 +131,8 @@ def test_bad_input_is_refused_in_dutch_and_saves_nothing(w, change, field, messa
     elif change == "own_tree_goal":
         own = tree_services.own_tree_ensure(actor=w.project.member, project=w.project)
         form.goals = [tree_services.goal_add(actor=w.project.member, tree=own, statement="Eigen")]
+    elif change == "symptom":
+        form.causes.append(w.cc.symptom)
     elif change == "two_owners":
         form.parties[1]["role"] = PartyRole.ACCOUNTABLE
     elif change == "no_owner":
