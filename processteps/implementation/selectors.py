@@ -528,43 +528,30 @@ def actions_of(project):
 
 class ActionsPlan:
     """The project's actions with what the plan shows of them, in a fixed number of queries:
-    each action gets ``party_list`` (its parties in RACI order), ``milestone_list``,
-    ``goal_ids``, ``progress_list`` (its status reports, latest first), ``progress`` (the
-    latest or None) and ``status`` (its value; "planned" without a report)."""
+    as the action book loads them (``party_list``, ``milestone_list``, ``goal_list``, …; see
+    ``processteps.actions.selectors.actions_loaded``), and each with ``goal_ids``,
+    ``progress_list`` (its status reports, latest first), ``progress`` (the latest or None)
+    and ``status`` (its value; "planned" without a report)."""
 
     def __init__(self, project):
-        from processteps.actions.models import ActionGoal, ActionParty, Milestone
+        from processteps.actions.selectors import actions_loaded
 
         self.project = project
-        self.actions = list(
+        # The action book's own loading, with the status reports besides.
+        self.actions = actions_loaded(
             actions_of(project).prefetch_related(
-                Prefetch(
-                    "parties",
-                    queryset=ActionParty.objects.order_by("position", "id"),
-                    to_attr="party_list",
-                ),
-                Prefetch(
-                    "milestones",
-                    queryset=Milestone.objects.order_by("date", "id"),
-                    to_attr="milestone_list",
-                ),
-                Prefetch(
-                    "goal_links",
-                    queryset=ActionGoal.objects.only("id", "action_id", "goal_id"),
-                    to_attr="goal_link_list",
-                ),
                 Prefetch(
                     "progress_reports",
                     queryset=ActionProgress.objects.select_related("reported_by").order_by(
                         "-reported_on", "-id"
                     ),
                     to_attr="progress_list",
-                ),
+                )
             )
         )
         for action in self.actions:
             action.project = project
-            action.goal_ids = {link.goal_id for link in action.goal_link_list}
+            action.goal_ids = {goal.pk for goal in action.goal_list}
             action.progress = current_progress(action)
             action.status = (
                 action.progress.status if action.progress else ProgressStatus.PLANNED.value
