@@ -59,24 +59,7 @@ class OogstConsultatieronde(Builder):
 # Doelenboom (step 9): processteps.goals.documents.
 
 
-class Actieboek(Builder):
-    document_type = "actieboek"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("acties", _("Acties gericht op het wegnemen van oorzaken")),
-        S("betrokkenen", _("Organisaties en personen met een rol in de uitvoering")),
-        S("indicatoren", _("Uitvoeringsindicatoren"), "step_sources"),
-        ACCOUNT,
-    )
+# Actieboek (step 10): processteps.actions.documents.
 
 
-class Uitvoeringsplan(Builder):
-    document_type = "uitvoeringsplan"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("organisatie", _("Uitvoeringsorganisatie")),
-        S("aansturing", _("Aansturing van de uitvoering")),
-        S("planning", _("Planning"), "planning"),
-        S("gegevensbanken", _("Gegevensbanken"), "step_sources"),
-        ACCOUNT,
-    )
+# Uitvoeringsplan (step 11): processteps.implementation.documents.
