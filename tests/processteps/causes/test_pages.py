@@ -35,7 +35,7 @@ def test_the_team_page_draws_each_complex_with_links_and_lists_it_beside(
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count("<svg") == 2  # "Wonen" and the factors in no complex
-    assert 'role="img"' in html
+    assert 'role="group"' in html and 'aria-labelledby="complex-1-title"' in html
     assert f'href="/projects/{project.pk}/causes/factors/{good.symptom.pk}/"' in html
     assert f'id="factor-{good.root.pk}"' in html  # the list beside the picture
     assert "Zonder complex" in html
