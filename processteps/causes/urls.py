@@ -28,6 +28,7 @@ urlpatterns = [
     path(A + "merge/", analyses.analysis_merge, name="analysis_merge"),
     path(F + "merge/", analyses.factor_merge, name="factor_merge"),
     path(P + "complexes/new/", analyses.complex_add, name="complex_add"),
+    path(P + "complexes/<int:complex>/edit/", analyses.complex_edit, name="complex_edit"),
     path(P + "complexes/<int:complex>/delete/", analyses.complex_delete, name="complex_delete"),
     # Factors, links, evidence.
     path(A + "factors/new/", factors.factor_add, name="factor_add"),

@@ -123,3 +123,26 @@ def test_member_submits_an_analysis_and_the_leader_merges_it_and_the_check_passe
     expect(page.locator("#causes-panel-check")).to_have_text(
         "Het model is logisch ontworpen en correct gelaagd."
     )
+
+
+def test_the_team_analysis_page_passes_axe(page, project):
+    """The diagram page's content (SVG with links, the list beside it, the forms) has no WCAG
+    2.1 A/AA violations that axe finds. (The site's navigation bar is the layout's, checked
+    elsewhere.)"""
+    from pathlib import Path
+
+    from processteps.causes.services import analyses as analysis_services
+    from tests.processteps.causes.helpers import good_team
+
+    good = good_team(project, project.quotes.anonymous)
+    analysis_services.complex_add(actor=project.leader, analysis=good.analysis, name="Wonen")
+    login(page, "leider", PASSWORD)
+    page.goto(f"/projects/{project.pk}/causes/")
+    expect(page.locator("svg#complex-1")).to_be_visible()
+    page.add_script_tag(path=str(Path(__file__).parent / "vendor" / "axe.min.js"))
+    result = page.evaluate(
+        "async () => await axe.run('main', {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    problems = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    assert problems == [], problems

@@ -293,6 +293,18 @@ def _parse_json(upload) -> Parsed:
     if not isinstance(connections, list):
         raise ValidationError(_("‘connections’ (de verbanden) moet een lijst zijn."))
     parsed = Parsed()
+
+    def attribute(element, *names):
+        """A field of an element or connection: at its top (our export) or under
+        ``attributes`` (Kumu's own export, e.g. "element type")."""
+        nested = element.get("attributes") if isinstance(element.get("attributes"), dict) else {}
+        for name in names:
+            for source in (element, nested):
+                value = source.get(name)
+                if value not in (None, ""):
+                    return value
+        return ""
+
     for complex_ in payload.get("complexes") or []:
         if isinstance(complex_, dict) and str(complex_.get("name", "")).strip():
             parsed.complexes[str(complex_["name"]).strip()] = str(complex_.get("description", ""))
@@ -303,11 +315,11 @@ def _parse_json(upload) -> Parsed:
             problems.append(_("%(where)s is geen object") % {"where": where})
             continue
         parsed.factors.append(
-            (where, str(element.get("id") or element.get("label") or f"e{number}"), {
-                "statement": str(element.get("label", "")),
-                "kind": str(element.get("kind") or element.get("type") or ""),
-                "description": str(element.get("description", "")),
-                "complex": str(element.get("complex", "")).strip(),
+            (where, str(attribute(element, "id", "_id", "label") or f"e{number}"), {
+                "statement": str(attribute(element, "label")),
+                "kind": str(attribute(element, "kind", "type", "element type")),
+                "description": str(attribute(element, "description")),
+                "complex": str(attribute(element, "complex")).strip(),
             }, [str(e.get("fragment")) for e in element.get("evidence") or []
                 if isinstance(e, dict) and e.get("fragment") is not None])
         )  # fmt: skip
@@ -318,9 +330,9 @@ def _parse_json(upload) -> Parsed:
             continue
         parsed.links.append(
             (where, str(connection.get("from", "")), str(connection.get("to", "")), {
-                "polarity": str(connection.get("polarity") or connection.get("type") or ""),
-                "confidence": str(connection.get("confidence", "")),
-                "rationale": str(connection.get("rationale", "")),
+                "polarity": str(attribute(connection, "polarity", "type", "connection type")),
+                "confidence": str(attribute(connection, "confidence")),
+                "rationale": str(attribute(connection, "rationale", "description")),
                 "loop": "ja" if connection.get("reinforcing_loop") else "",
             }, [str(e.get("fragment")) for e in connection.get("evidence") or []
                 if isinstance(e, dict) and e.get("fragment") is not None])
@@ -350,12 +362,19 @@ def _parse_graphml(upload) -> Parsed:
         return {names.get(d.get("key"), d.get("key")): (d.text or "") for d in
                 element.findall("g:data", ns)}  # fmt: skip
 
+    def node_label(node, data) -> str:
+        """Our ``label`` data, else the text of a yEd ``NodeLabel`` (yEd's own files)."""
+        if data.get("label", "").strip():
+            return data["label"]
+        texts = [e.text or "" for e in node.iter() if e.tag.endswith("NodeLabel")]
+        return " ".join(t.strip() for t in texts if t.strip())
+
     parsed = Parsed()
     for number, node in enumerate(graph.findall("g:node", ns), start=1):
         data = values(node)
         parsed.factors.append(
             (_("Knoop %(number)s") % {"number": number}, node.get("id", f"n{number}"), {
-                "statement": data.get("label", ""),
+                "statement": node_label(node, data),
                 "kind": data.get("kind", ""),
                 "description": data.get("description", ""),
                 "complex": data.get("complex", "").strip(),
@@ -376,7 +395,19 @@ def _parse_graphml(upload) -> Parsed:
 
 
 def parse_upload(upload) -> Parsed:
+    from django.conf import settings
+    from django.template.defaultfilters import filesizeformat
+
     name = (upload.name or "").lower()
+    if name.endswith((".json", ".graphml", ".xml")) and upload.size > settings.UPLOAD_MAX_SIZE:
+        raise ValidationError(
+            _("Het bestand is te groot (%(size)s); het maximum is %(max)s.")
+            % {
+                "size": filesizeformat(upload.size),
+                "max": filesizeformat(settings.UPLOAD_MAX_SIZE),
+            },
+            code="file_too_large",
+        )
     if name.endswith(".json"):
         return _parse_json(upload)
     if name.endswith((".graphml", ".xml")):

@@ -327,6 +327,31 @@ def complex_add(request, project):
 
 
 @login_required
+def complex_edit(request, project, complex):
+    project = get_project(request, project, VIEW)
+    complex_ = get_complex(project, complex)
+    check(request, EDIT_ANALYSIS, complex_.analysis)
+    form = ComplexForm(
+        request.POST or None,
+        project=project,
+        initial={"name": complex_.name, "description": complex_.description,
+                 "theme": complex_.theme_id},
+    )  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            analysis_services.complex_update(
+                actor=request.user, complex_=complex_, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(request, exc, form)
+        else:
+            messages.success(request, _("Het complex is opgeslagen."))
+            return redirect(analysis_url(complex_.analysis))
+    context = {"project": project, "step": step_of(project), "complex": complex_, "form": form}
+    return render(request, "causes/complex_form.html", context)
+
+
+@login_required
 @require_POST
 def complex_delete(request, project, complex):
     project = get_project(request, project, VIEW)

@@ -201,3 +201,39 @@ def test_an_xlsx_export_has_one_sheet_with_the_headers(source):
     sheet = workbook.worksheets[0]
     assert [c.value for c in sheet[1]] == list(io.EXPORT_HEADERS)
     assert sheet.max_row == 1 + 3 + 2
+
+
+def test_a_kumu_export_and_a_yed_file_are_read_too(project):
+    """Kumu keeps fields under ``attributes``; yEd writes its labels in a NodeLabel."""
+    target = analysis_services.own_analysis_ensure(actor=project.member, project=project)
+    kumu = {
+        "elements": [
+            {"_id": "a", "attributes": {"label": "Wachtlijsten", "element type": "Symptoom"}},
+            {"_id": "b", "attributes": {"label": "Te weinig woningen", "element type": "oorzaak"}},
+        ],
+        "connections": [{"from": "b", "to": "a", "attributes": {"connection type": "versterkt"}}],
+    }
+    result = io.analysis_import(
+        actor=project.member, analysis=target,
+        upload=SimpleUploadedFile("kumu.json", json.dumps(kumu).encode()),
+    )  # fmt: skip
+    assert (result.factors, result.links) == (2, 1)
+    yed = b"""<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key id="d6" for="node" yfiles.type="nodegraphics"/>
+  <key id="k" for="node" attr.name="kind" attr.type="string"/>
+  <graph id="G" edgedefault="directed">
+    <node id="n0"><data key="k">symptom</data><data key="d6"><y:ShapeNode><y:NodeLabel>Onrust
+    in de buurt</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="k">root_cause</data><data key="d6"><y:ShapeNode>
+      <y:NodeLabel>Weinig vertrouwen</y:NodeLabel></y:ShapeNode></data></node>
+    <edge id="e0" source="n1" target="n0"/>
+  </graph>
+</graphml>"""
+    result = io.analysis_import(
+        actor=project.member, analysis=target, upload=SimpleUploadedFile("yed.graphml", yed)
+    )
+    assert (result.factors, result.links) == (2, 1)
+    assert set(target.factors.values_list("statement", flat=True)) >= {
+        "Onrust in de buurt", "Weinig vertrouwen"
+    }  # fmt: skip

@@ -35,7 +35,7 @@ def test_the_team_page_draws_each_complex_with_links_and_lists_it_beside(
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count("<svg") == 2  # "Wonen" and the factors in no complex
-    assert 'role="img"' in html
+    assert 'role="group"' in html and 'aria-labelledby="complex-1-title"' in html
     assert f'href="/projects/{project.pk}/causes/factors/{good.symptom.pk}/"' in html
     assert f'id="factor-{good.root.pk}"' in html  # the list beside the picture
     assert "Zonder complex" in html
@@ -147,3 +147,17 @@ def test_the_compare_page_shows_disagreements(project, client_as):
     assert html.count('class="only-one"') == 1 and "Alleen bij Tim" in html
     assert html.count('class="kinds"') == 1
     assert html.count('class="opposite"') == 1
+
+
+def test_a_complex_is_renamed_and_a_double_name_is_refused(project, client_as):
+    team = analysis_services.team_analysis_ensure(actor=project.leader, project=project)
+    housing = analysis_services.complex_add(actor=project.leader, analysis=team, name="Wonen")
+    analysis_services.complex_add(actor=project.leader, analysis=team, name="Werk")
+    edit = url("complex_edit", project, complex=housing.pk)
+    browser = client_as("leader")
+    response = browser.post(edit, {"name": "werk"})
+    assert "Er is al een complex met de naam ‘werk’." in response.content.decode()
+    response = browser.post(edit, {"name": "Huisvesting", "description": "Van opvang tot huis"})
+    assert response.status_code == 302
+    housing.refresh_from_db()
+    assert (housing.name, housing.description) == ("Huisvesting", "Van opvang tot huis")

@@ -46,6 +46,8 @@ EXPECTED = {
     ("analysis_merge", "POST"):            (LOGIN, 404, 403, 403, 302, 302),
     ("factor_merge", "POST"):              (LOGIN, 404, 403, 403, 302, 302),
     ("complex_add", "POST"):               (LOGIN, 404, 403, 403, 302, 302),
+    ("complex_edit", "GET"):               (LOGIN, 404, 403, 403, 200, 200),
+    ("complex_edit", "POST"):              (LOGIN, 404, 403, 403, 302, 302),
     ("complex_delete", "POST"):            (LOGIN, 404, 403, 403, 302, 302),
     # Factors, links, evidence of the member's own draft: its owner.
     ("factor_add", "GET"):                 (LOGIN, 404, 403, 200, 403, 200),
@@ -139,6 +141,10 @@ REQUESTS = {
         kwargs=in_project(factor=lambda w: w.yours["c"].pk), data=lambda w: {"into": ""}
     ),
     "complex_add": Request(data=lambda w: {"complex-name": "Werk"}),
+    "complex_edit": Request(
+        kwargs=in_project(complex=lambda w: w.housing.pk),
+        data=lambda w: {"name": "Huisvesting", "description": "Van opvang tot woning"},
+    ),
     "complex_delete": Request(kwargs=in_project(complex=lambda w: w.housing.pk)),
     "factor_add": Request(
         kwargs=in_project(analysis=lambda w: w.own.pk),
