@@ -11,7 +11,8 @@ SVG markup that is safe to put inline in a page or a print template:
 - node links (``href``) are kept only when they are relative URLs of this site (the page);
   print drawings pass no links.
 
-The SVG gets ``role="img"`` and an ``aria-labelledby`` title; a page must always show the same
+The SVG gets ``role="img"`` (``role="group"`` when its nodes are links) and an
+``aria-labelledby`` title; a page must always show the same
 content as an accessible list or table beside it (the picture is never the only way in).
 """
 
@@ -177,7 +178,9 @@ def sanitise_svg(raw: bytes | str, *, title: str, element_id: str, links: bool) 
     # Plain element names with the namespace declared on the root: the serialisation does not
     # depend on prefixes other libraries register with ElementTree.
     clean.set("xmlns", SVG_NS)
-    clean.set("role", "img")
+    # A picture with links in it is a group: as an image its content would be presentational
+    # and its links out of reach of a screen reader (axe: nested-interactive).
+    clean.set("role", "group" if links else "img")
     clean.set("id", element_id)
     clean.set("aria-labelledby", f"{element_id}-title")
     for child in list(clean):

@@ -516,10 +516,6 @@ def draw(diagram: Diagram, *, links: bool, element_id: str) -> str:
     svg = cache.get(key)
     if svg is None:
         svg = render_svg(diagram, links=links, element_id=element_id)
-        if links:
-            # An image's content is presentational: the links in it would be out of reach of
-            # a screen reader (axe: nested-interactive). A group keeps its title and links.
-            svg = svg.replace('role="img"', 'role="group"', 1)
         cache.set(key, svg, SVG_CACHE_SECONDS)
     return svg
 
