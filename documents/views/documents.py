@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from documents.builders import builder_for
 from documents.forms import PublishForm, SectionForm, VersionForm
-from documents.models import Publication, RenderStatus
+from documents.models import ProcessDocument, Publication, RenderStatus
 from documents.selectors import documents_for, readable_version, visible_audiences
 from documents.services import documents as services
 from processteps.access import get_project
@@ -24,10 +24,12 @@ from processteps.views.common import apply_errors
 
 
 def _document(project, number):
-    step = get_object_or_404(project.steps.all(), number=number)
-    step.project = project
-    document = services.document_ensure(step)
-    document.project = project
+    """The document of the project's step ``number`` (made with the project: a GET creates
+    nothing)."""
+    document = get_object_or_404(
+        ProcessDocument.objects.filter(project=project).select_related("step"), step__number=number
+    )
+    document.project = document.step.project = project
     return document
 
 
@@ -44,10 +46,6 @@ def _version(request, document, number):
 @login_required
 def document_list(request, project):
     project = get_project(request, project, "documents.view_published")
-    if request.user.has_perm("documents.view_drafts", project):
-        for step in project.steps.exclude(document__isnull=False):
-            step.project = project
-            services.document_ensure(step)
     documents = documents_for(request.user, project)
     return render(request, "documents/list.html", {"project": project, "documents": documents})
 
