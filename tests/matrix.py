@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from urllib.parse import quote, urlencode
@@ -202,18 +203,28 @@ def matrix_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
 
     cls = request.cls
     media_root = str(tmp_path_factory.mktemp("matrix-media"))
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+    with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media_root):
+        _ensure_catalogue()
+        people = make_people()
+        world = cls.build(people)
+        world.people = people
+        world.media_root = media_root
+        if not hasattr(world, "project"):
+            world.project = people.project
+        yield world
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """For a class- or module-scoped fixture (request ``django_db_setup`` and
+    ``django_db_blocker``): what it builds inside lives in a transaction that is rolled back
+    when the scope ends. Each test runs in a savepoint of its own (pytest-django's ``db``), so
+    data built once is never changed by a test for the next one."""
+    with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            _ensure_catalogue()
-            people = make_people()
-            world = cls.build(people)
-            world.people = people
-            world.media_root = media_root
-            if not hasattr(world, "project"):
-                world.project = people.project
-            yield world
+            yield
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
