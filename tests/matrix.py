@@ -159,7 +159,7 @@ def make_people():
     return SimpleNamespace(project=project, users=users, **users)
 
 
-def _ensure_catalogue() -> None:
+def ensure_catalogue() -> None:
     """The method's steps (a transactional test elsewhere may have flushed them)."""
     from processteps.catalogue_loader import load_catalogue
     from processteps.models import MethodChecklistItem, MethodStep
@@ -204,13 +204,28 @@ def matrix_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
     cls = request.cls
     media_root = str(tmp_path_factory.mktemp("matrix-media"))
     with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media_root):
-        _ensure_catalogue()
+        ensure_catalogue()
         people = make_people()
         world = cls.build(people)
         world.people = people
         world.media_root = media_root
         if not hasattr(world, "project"):
             world.project = people.project
+        yield world
+
+
+def world_once(build, django_db_blocker, media_root: str):
+    """A matrix's world outside the matrix class (for the other tests of its module, in a
+    module-scoped fixture): ``build(project)`` on a project with someone in every role, inside
+    :func:`built_once`; ``world.people`` are those people. A generator: ``yield from`` it."""
+    from django.test import override_settings
+
+    with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media_root):
+        ensure_catalogue()
+        people = make_people()
+        world = build(people.project)
+        world.people = people
+        world.media_root = media_root
         yield world
 
 

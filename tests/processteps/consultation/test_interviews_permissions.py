@@ -30,7 +30,7 @@ from processteps.consultation.models import (
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Project
-from tests.matrix import LOGIN, REFUSED, PermissionMatrix, Request
+from tests.matrix import LOGIN, REFUSED, PermissionMatrix, Request, browser_for, world_once
 
 from .test_interviews_support import (
     accepted_report_with_transcript,
@@ -154,9 +154,23 @@ def build_world(project) -> World:
     )
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's world once more, built once for the tests after the matrix class (each runs
+    in a savepoint of its own)."""
+    yield from world_once(build_world, django_db_blocker, str(tmp_path_factory.mktemp("media")))
+
+
 @pytest.fixture
-def world(project) -> World:
-    return build_world(project)
+def world(module_world, settings) -> World:
+    settings.MEDIA_ROOT = module_world.media_root
+    return module_world
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("member")``: a test client logged in as that person of the world."""
+    return lambda who: browser_for(world.people.users[who])
 
 
 HTMX = {"HX-Request": "true"}

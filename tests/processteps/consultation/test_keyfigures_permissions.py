@@ -15,7 +15,7 @@ from django.urls import reverse
 from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
 from processteps.models import Project
 from tests.factories import ProjectFactory
-from tests.matrix import LOGIN, PermissionMatrix, Request
+from tests.matrix import LOGIN, PermissionMatrix, Request, browser_for, world_once
 
 from .test_keyfigures_common import data_file, make_angles, make_key_figure
 
@@ -73,9 +73,23 @@ def build_world(project) -> World:
     return World(project, angles, proposed, approved, unused)
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's world once more, built once for the tests after the matrix class (each runs
+    in a savepoint of its own)."""
+    yield from world_once(build_world, django_db_blocker, str(tmp_path_factory.mktemp("media")))
+
+
 @pytest.fixture
-def world(project, users) -> World:
-    return build_world(project)
+def world(module_world, settings) -> World:
+    settings.MEDIA_ROOT = module_world.media_root
+    return module_world
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("member")``: a test client logged in as that person of the world."""
+    return lambda who: browser_for(world.people.users[who])
 
 
 def of(attr):
