@@ -19,7 +19,10 @@ from processteps.consultation.models import (
     ReportAttachment,
     TranscriptPassage,
 )
-from processteps.consultation.selectors.keyfigures import angle_use
+
+# ``coverage`` is a read, now in the selectors; it stays importable from here for callers not
+# yet moved (processteps/implementation/selectors.py on main).
+from processteps.consultation.selectors.keyfigures import angle_use, coverage  # noqa: F401
 from processteps.models import AuditEntry, Project
 from processteps.services.audit import audit_record
 from processteps.services.erasure import erase_terms, scrub, term_pattern
