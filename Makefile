@@ -43,10 +43,14 @@ run: $(VENV)/.installed
 	@echo "Samenleving: http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every core (pytest-xdist; each worker has a test database of its own, a
+# test file stays on one worker so its class- and module-wide data are built once).
+# `make test PYTEST_PARALLEL=` runs it in one process.
+PYTEST_PARALLEL ?= -n auto --dist loadfile
 test: $(VENV)/.installed-dev
 	@$(MAKE) --no-print-directory system-deps EXTRA_PACKAGES="chromium"
 	$(PY) manage.py makemigrations --check --dry-run --settings=samenleving.settings.test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

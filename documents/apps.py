@@ -10,11 +10,13 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         from processteps.registry import ALL_STEPS, NavEntry, StepTool, register
         from processteps.services.erasure import project_data_erased
+        from processteps.services.projects import project_created
 
         from .models import Audience
-        from .services.documents import on_project_data_erased
+        from .services.documents import on_project_created, on_project_data_erased
 
         project_data_erased.connect(on_project_data_erased, dispatch_uid="documents-erased")
+        project_created.connect(on_project_created, dispatch_uid="documents-project-created")
 
         # Every step ends in a process document: the documents app serves all of them.
         register(

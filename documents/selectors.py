@@ -1,6 +1,11 @@
 """Read-side helpers: what a user may see of a project's documents."""
 
+import difflib
+import html
+import re
+
 from django.db.models import Prefetch, Q
+from django.utils.html import strip_tags
 
 from documents.models import Audience, DocumentVersion, ProcessDocument, Publication
 
@@ -68,3 +73,65 @@ def readable_version(user, document, number):
     ):
         return version
     return None
+
+
+def publication_history(user, document):
+    """For a reader outside the team: the document's current publications to them and the
+    versions those replaced (its history), newest first."""
+    return (
+        Publication.objects.filter(
+            document=document, audience__in=visible_audiences(user, document.project)
+        )
+        .filter(Q(unpublished_at__isnull=True) | Q(superseded=True))
+        .select_related("version")
+        .order_by("-published_at")
+    )
+
+
+# -- comparing versions ------------------------------------------------------------------------
+
+
+def version_diff(old, new) -> list[dict]:
+    """Two versions of a document compared section by section (see :func:`compare_sections`)."""
+    return compare_sections(old.sections, new.sections)
+
+
+def _text_lines(section: dict) -> list[str]:
+    """The section as lines of plain text (the template escapes them again)."""
+    html_text = (section.get("body") or "") + "\n" + (section.get("compiled") or "")
+    html_text = re.sub(r"</(p|li|h[1-6]|tr|blockquote|div)>|<br\s*/?>", "\\g<0>\n", html_text)
+    text = html.unescape(strip_tags(html_text))
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def compare_sections(old_sections: list[dict], new_sections: list[dict]) -> list[dict]:
+    """Per section, the lines side by side with what changed marked."""
+    old_by_key = {s["key"]: s for s in old_sections}
+    new_by_key = {s["key"]: s for s in new_sections}
+    keys = [s["key"] for s in new_sections] + [
+        s["key"] for s in old_sections if s["key"] not in new_by_key
+    ]
+    rows = []
+    for key in keys:
+        old, new = old_by_key.get(key, {}), new_by_key.get(key, {})
+        left, right = _text_lines(old), _text_lines(new)
+        pairs = []
+        matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            span = max(i2 - i1, j2 - j1)
+            for k in range(span):
+                pairs.append(
+                    {
+                        "tag": tag,
+                        "old": left[i1 + k] if i1 + k < i2 else "",
+                        "new": right[j1 + k] if j1 + k < j2 else "",
+                    }
+                )
+        rows.append(
+            {
+                "title": new.get("title") or old.get("title"),
+                "changed": left != right,
+                "pairs": pairs,
+            }
+        )
+    return rows

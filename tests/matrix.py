@@ -17,13 +17,18 @@ A matrix is a test class::
 
 Reading guide: ``LOGIN`` is a redirect to the login page with ``?next=``; 404 means the project
 is not shown to that person at all; 403 means they see the project but their role may not do
-this; 200/302 is success (a page, or a redirect after a change, never with an error message).
+this; 200/302 is success (a page, or a redirect after a change, never with an error message);
+``REFUSED`` is a redirect with an error message (the service said no).
+
+A view may be called in several ways (on a draft and on a published version, on an interview the
+member conducts and on one they do not): name each ``"view:variant"`` in ``expected`` and
+``requests``; the part before the colon is the URL name.
 
 What every cell proves besides the status code:
 
 - a GET, whoever asks, changes nothing: the row count of every table stays as it was;
-- a refused request (login, 403, 404) changes nothing: every row of every table stays as it
-  was (a fingerprint of the whole database);
+- a refused request (login, 403, 404, ``REFUSED``) changes nothing: every row of every table
+  stays as it was (a fingerprint of the whole database);
 - a successful POST changes something (the fingerprint differs), unless the matrix names it
   in ``unchanged_successes`` (e.g. a form that only answers with a preview).
 
@@ -36,9 +41,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -48,6 +54,7 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 LOGIN = "login"
+REFUSED = "refused"
 ROLES = ("anonymous", "outsider", "client", "member", "leader", "admin")
 
 # Tables a request may touch without changing anything a user would call data.
@@ -59,12 +66,18 @@ class Request:
     """How to call a view: its URL arguments and a valid payload (so success is a redirect).
 
     Both are functions of the world the class built; ``data`` is called anew for every cell
-    (so uploaded files are fresh).
+    (so uploaded files are fresh). ``query``: the query string of a GET (a dict, or a function
+    of the world).
     """
 
     kwargs: Callable = field(default=lambda w: {"project": w.project.pk})
     data: Callable = field(default=lambda w: {})
     headers: dict = field(default_factory=dict)
+    query: dict | Callable | None = None
+
+    def query_of(self, world) -> dict:
+        query = self.query(world) if callable(self.query) else self.query
+        return query or {}
 
 
 def no_project(_world) -> dict:
@@ -146,6 +159,15 @@ def make_people():
     return SimpleNamespace(project=project, users=users, **users)
 
 
+def ensure_catalogue() -> None:
+    """The method's steps (a transactional test elsewhere may have flushed them)."""
+    from processteps.catalogue_loader import load_catalogue
+    from processteps.models import MethodChecklistItem, MethodStep
+
+    if not MethodStep.objects.exists():
+        load_catalogue(MethodStep, MethodChecklistItem)
+
+
 def browser_for(user) -> Client:
     browser = Client()
     if user.is_authenticated:
@@ -181,17 +203,43 @@ def matrix_world(request, django_db_setup, django_db_blocker, tmp_path_factory):
 
     cls = request.cls
     media_root = str(tmp_path_factory.mktemp("matrix-media"))
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root):
+    with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media_root):
+        ensure_catalogue()
+        people = make_people()
+        world = cls.build(people)
+        world.people = people
+        world.media_root = media_root
+        if not hasattr(world, "project"):
+            world.project = people.project
+        yield world
+
+
+def world_once(build, django_db_blocker, media_root: str):
+    """A matrix's world outside the matrix class (for the other tests of its module, in a
+    module-scoped fixture): ``build(project)`` on a project with someone in every role, inside
+    :func:`built_once`; ``world.people`` are those people. A generator: ``yield from`` it."""
+    from django.test import override_settings
+
+    with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media_root):
+        ensure_catalogue()
+        people = make_people()
+        world = build(people.project)
+        world.people = people
+        world.media_root = media_root
+        yield world
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """For a class- or module-scoped fixture (request ``django_db_setup`` and
+    ``django_db_blocker``): what it builds inside lives in a transaction that is rolled back
+    when the scope ends. Each test runs in a savepoint of its own (pytest-django's ``db``), so
+    data built once is never changed by a test for the next one."""
+    with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            people = make_people()
-            world = cls.build(people)
-            world.people = people
-            world.media_root = media_root
-            if not hasattr(world, "project"):
-                world.project = people.project
-            yield world
+            yield
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
@@ -212,7 +260,12 @@ class PermissionMatrix:
         return SimpleNamespace(project=people.project)
 
     @classmethod
+    def check_response(cls, world, view: str, method: str, role: str, response, body: bytes):
+        """What a matrix checks beyond the status (e.g. what a public page shows)."""
+
+    @classmethod
     def url_name(cls, view: str) -> str:
+        view = view.split(":")[0]  # "view:variant"
         return view if view in cls.extra_names or not cls.namespace else f"{cls.namespace}:{view}"
 
     @classmethod
@@ -225,8 +278,8 @@ class PermissionMatrix:
 
     def test_the_matrix_covers_every_view_and_every_role(self):
         names = self.names()
-        assert {view for view, _method in self.expected} == names
-        assert set(self.requests) == names
+        assert {view.split(":")[0] for view, _method in self.expected} == names
+        assert {view for view, _method in self.expected} == set(self.requests)
         assert all(len(row) == len(ROLES) for row in self.expected.values())
 
     def test_cell(self, cell, matrix_world, db, settings):
@@ -238,18 +291,21 @@ class PermissionMatrix:
         browser = browser_for(world.people.users[role])
         get = method == "GET"
         data = None if get else spec.data(world)
+        query = spec.query_of(world) if get else {}
 
         before_counts = row_counts()
         before = fingerprint() if not get else None
         response = (
-            browser.get(url, headers=spec.headers)
+            browser.get(url, query, headers=spec.headers)
             if get
             else browser.post(url, data, headers=spec.headers)
         )
         if getattr(response, "streaming", False):
             # Consuming the content closes the response the way the test client expects
             # (closing it again would close the database connection of the savepoint).
-            b"".join(response.streaming_content)
+            body = b"".join(response.streaming_content)
+        else:
+            body = response.content
 
         if get:
             after_counts = row_counts()
@@ -258,22 +314,31 @@ class PermissionMatrix:
                 f"{changed_tables(before_counts, after_counts)}"
             )
         if expected == LOGIN:
+            full = f"{url}?{urlencode(query, doseq=True)}" if query else url
             assert response.status_code == 302
-            assert response["Location"] == f"/accounts/login/?next={quote(url)}"
+            assert response["Location"] == f"/accounts/login/?next={quote(full)}"
+        elif expected == REFUSED:
+            assert response.status_code == 302
+            assert _errors_of(response), "a refusal says why"
         else:
-            assert response.status_code == expected, response.content[:500]
+            assert response.status_code == expected, body[:500]
         if expected == 302:
             assert not response["Location"].startswith("/accounts/login/")
-            errors = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+            errors = _errors_of(response)
             assert errors == [], f"a success must not report an error: {errors}"
+        self.check_response(world, view, method, role, response, body)
         if not get:
             after = fingerprint()
-            if expected in (LOGIN, 403, 404):
+            if expected in (LOGIN, REFUSED, 403, 404):
                 assert after == before, (
                     f"a refused POST {url} as {role} changed: {changed_tables(before, after)}"
                 )
             elif (view, method) not in self.unchanged_successes:
                 assert after != before, f"POST {url} as {role} succeeded but changed nothing"
+
+
+def _errors_of(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
 
 
 def _flatten(patterns):

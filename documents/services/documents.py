@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,31 +23,57 @@ from documents.models import (
     RenderStatus,
 )
 from documents.sanitize import clean_html
+from processteps.models import ProcessStep
 from processteps.services.audit import audit_record
 
 logger = logging.getLogger(__name__)
 
 
+def _new_document(step) -> ProcessDocument:
+    """Create the step's document with the sections of its outline, their titles in the
+    project's language (not in the language of whoever happens to cause it)."""
+    document = ProcessDocument.objects.create(
+        step=step,
+        project=step.project,
+        document_type=step.document_type,
+        title=step.document_name,
+    )
+    document.step = step
+    with translation.override(step.project.language):
+        DocumentSection.objects.bulk_create(
+            DocumentSection(document=document, key=spec.key, title=str(spec.title), position=i)
+            for i, spec in enumerate(builder_for(document).outline, start=1)
+        )
+    return document
+
+
+def documents_create(*, project) -> list[ProcessDocument]:
+    """A document for every step of the project that has none yet (with the project, see
+    :func:`on_project_created`; a step has its document before anyone opens a page)."""
+    with transaction.atomic():
+        steps = project.steps.filter(document__isnull=True).order_by("number")
+        created = []
+        for step in steps:
+            step.project = project
+            created.append(_new_document(step))
+    return created
+
+
+def on_project_created(sender, *, project, **kwargs) -> None:
+    """Receiver of ``processteps.services.projects.project_created``."""
+    documents_create(project=project)
+
+
 def document_ensure(step) -> ProcessDocument:
-    """The step's document, created with its outline's sections the first time it is needed."""
+    """The step's document (made with the project); created with its outline's sections if a
+    step has none (a project from before documents were made with it). For services, the demo
+    and the tests: the views only read documents."""
     document = ProcessDocument.objects.filter(step=step).select_related("project", "step").first()
     if document is not None:
         return document
     with transaction.atomic():
-        document, created = ProcessDocument.objects.get_or_create(
-            step=step,
-            defaults={
-                "project": step.project,
-                "document_type": step.document_type,
-                "title": step.document_name,
-            },
-        )
-        if created:
-            builder = builder_for(document)
-            DocumentSection.objects.bulk_create(
-                DocumentSection(document=document, key=spec.key, title=str(spec.title), position=i)
-                for i, spec in enumerate(builder.outline, start=1)
-            )
+        ProcessStep.objects.select_for_update().filter(pk=step.pk).first()
+        document = ProcessDocument.objects.filter(step=step).first() or _new_document(step)
     document.step = step
     return document
 

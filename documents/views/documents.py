@@ -1,33 +1,34 @@
 """Process documents in the project: list, sections, versions, PDF, compare, publish."""
 
-import difflib
-import html
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.builders import builder_for
 from documents.forms import PublishForm, SectionForm, VersionForm
-from documents.models import Publication, RenderStatus
-from documents.selectors import documents_for, readable_version, visible_audiences
+from documents.models import ProcessDocument, Publication, RenderStatus
+from documents.selectors import (
+    documents_for,
+    publication_history,
+    readable_version,
+    version_diff,
+)
 from documents.services import documents as services
 from processteps.access import get_project
 from processteps.views.common import apply_errors
 
 
 def _document(project, number):
-    step = get_object_or_404(project.steps.all(), number=number)
-    step.project = project
-    document = services.document_ensure(step)
-    document.project = project
+    """The document of the project's step ``number`` (made with the project: a GET creates
+    nothing)."""
+    document = get_object_or_404(
+        ProcessDocument.objects.filter(project=project).select_related("step"), step__number=number
+    )
+    document.project = document.step.project = project
     return document
 
 
@@ -44,10 +45,6 @@ def _version(request, document, number):
 @login_required
 def document_list(request, project):
     project = get_project(request, project, "documents.view_published")
-    if request.user.has_perm("documents.view_drafts", project):
-        for step in project.steps.exclude(document__isnull=False):
-            step.project = project
-            services.document_ensure(step)
     documents = documents_for(request.user, project)
     return render(request, "documents/list.html", {"project": project, "documents": documents})
 
@@ -60,15 +57,7 @@ def document_detail(request, project, number):
         published = [d for d in documents_for(request.user, project) if d.pk == document.pk]
         if not published:
             raise PermissionDenied
-        # The current publication and the versions it replaced (the history).
-        history = (
-            Publication.objects.filter(
-                document=document, audience__in=visible_audiences(request.user, project)
-            )
-            .filter(Q(unpublished_at__isnull=True) | Q(superseded=True))
-            .select_related("version")
-            .order_by("-published_at")
-        )
+        history = publication_history(request.user, document)
         return render(
             request,
             "documents/published_list.html",
@@ -250,50 +239,9 @@ def compare(request, project, number):
             "document": document,
             "old": old,
             "new": new,
-            "rows": compare_sections(old.sections, new.sections),
+            "rows": version_diff(old, new),
         },
     )
-
-
-def _text_lines(section: dict) -> list[str]:
-    """The section as lines of plain text (the template escapes them again)."""
-    html_text = (section.get("body") or "") + "\n" + (section.get("compiled") or "")
-    html_text = re.sub(r"</(p|li|h[1-6]|tr|blockquote|div)>|<br\s*/?>", "\\g<0>\n", html_text)
-    text = html.unescape(strip_tags(html_text))
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def compare_sections(old_sections: list[dict], new_sections: list[dict]) -> list[dict]:
-    """Per section, the lines side by side with what changed marked."""
-    old_by_key = {s["key"]: s for s in old_sections}
-    new_by_key = {s["key"]: s for s in new_sections}
-    keys = [s["key"] for s in new_sections] + [
-        s["key"] for s in old_sections if s["key"] not in new_by_key
-    ]
-    rows = []
-    for key in keys:
-        old, new = old_by_key.get(key, {}), new_by_key.get(key, {})
-        left, right = _text_lines(old), _text_lines(new)
-        pairs = []
-        matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            span = max(i2 - i1, j2 - j1)
-            for k in range(span):
-                pairs.append(
-                    {
-                        "tag": tag,
-                        "old": left[i1 + k] if i1 + k < i2 else "",
-                        "new": right[j1 + k] if j1 + k < j2 else "",
-                    }
-                )
-        rows.append(
-            {
-                "title": new.get("title") or old.get("title"),
-                "changed": left != right,
-                "pairs": pairs,
-            }
-        )
-    return rows
 
 
 @login_required

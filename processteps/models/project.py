@@ -55,6 +55,12 @@ class Project(models.Model):
     def get_absolute_url(self):
         return reverse("processteps:dashboard", kwargs={"project": self.pk})
 
+    @property
+    def language(self) -> str:
+        """The language the project's own texts are stored in (its copy of the catalogue, the
+        titles of its documents' sections): the site's language, whoever is reading."""
+        return settings.LANGUAGE_CODE
+
     def role_of(self, user) -> str | None:
         """The user's role in this project (memberships are prefetched where it matters)."""
         if not user.is_authenticated:

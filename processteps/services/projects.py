@@ -1,6 +1,7 @@
 """Creating and changing projects; team agreements."""
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.text import slugify
 
 from processteps.models import (
@@ -18,6 +19,11 @@ from processteps.registry import derived_key_for
 from .audit import audit_record
 
 PROJECT_FIELDS = ("name", "issue", "client_organisation", "description", "start_date")
+
+# Sent by ``project_create`` (inside its transaction) with ``project``, ``actor``: whoever keeps
+# something per step of a project (the documents app: a document per step) makes it here, so
+# that opening a page never has to create it.
+project_created = Signal()
 
 
 def _unique_slug(name: str, exclude_pk=None) -> str:
@@ -46,6 +52,7 @@ def project_create(
         Membership.objects.create(project=project, user=actor, role=Role.LEADER)
         _copy_catalogue(project)
         audit_record(actor=actor, project=project, action="project.created", target=project)
+        project_created.send(sender=Project, project=project, actor=actor)
     return project
 
 

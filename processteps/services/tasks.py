@@ -1,14 +1,22 @@
 """Tasks of a project: create, change, delete. Assigning someone mails them (Celery)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from processteps.models import ProcessStep, Project, Role, Task
+from processteps.models import ProcessStep, Project, Role, Task, TaskStatus
 
 from .audit import audit_record
 
 TASK_FIELDS = ("title", "step", "assignee", "due_date", "status", "notes")
+# What a team member may change of their own and of the team's tasks: its progress, not its
+# definition (that is the leader's, ``processteps.manage_tasks``).
+PROGRESS_FIELDS = ("status", "notes")
+
+
+def _require(actor, perm: str, obj) -> None:
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied
 
 
 def _validate(project: Project, task: Task) -> None:
@@ -43,6 +51,7 @@ def task_create(*, actor, project: Project, step: ProcessStep | None = None, **f
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise TypeError(f"Unknown task fields: {sorted(unknown)}")
+    _require(actor, "processteps.manage_tasks", project)
     with transaction.atomic():
         task = Task(project=project, step=step, created_by=actor, **fields)
         _validate(project, task)
@@ -55,14 +64,23 @@ def task_create(*, actor, project: Project, step: ProcessStep | None = None, **f
 
 
 def task_update(*, actor, task: Task, **fields) -> Task:
+    """Change a task. The leader changes anything; a team member only the progress
+    (:data:`PROGRESS_FIELDS`) of their own tasks and the team's, and does not put a task on
+    hold for a decision. Anything else is refused (PermissionDenied), nothing is saved."""
     unknown = set(fields) - set(TASK_FIELDS)
     if unknown:
         raise TypeError(f"Unknown task fields: {sorted(unknown)}")
     with transaction.atomic():
         task = Task.objects.select_for_update().select_related("project").get(pk=task.pk)
+        _require(actor, "processteps.update_task", task)
         changed = {k: v for k, v in fields.items() if getattr(task, k) != v}
         if not changed:
             return task
+        if not actor.has_perm("processteps.manage_tasks", task.project):
+            if set(changed) - set(PROGRESS_FIELDS):
+                raise PermissionDenied
+            if changed.get("status") == TaskStatus.DECISION_PENDING:
+                raise PermissionDenied
         for key, value in changed.items():
             setattr(task, key, value)
         _validate(task.project, task)
@@ -84,6 +102,7 @@ def task_update(*, actor, task: Task, **fields) -> Task:
 
 
 def task_delete(*, actor, task: Task) -> None:
+    _require(actor, "processteps.manage_tasks", task.project)
     with transaction.atomic():
         audit_record(actor=actor, project=task.project, action="task.deleted", target=task)
         task.delete()

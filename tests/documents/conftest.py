@@ -4,6 +4,7 @@ A project with someone in every role, quick ways to write sections and make vers
 to read a PDF back (pypdf for its text, poppler's pdftotext/pdfinfo where layout matters).
 """
 
+import functools
 import re
 import shutil
 import subprocess
@@ -198,8 +199,8 @@ def write(document, key: str, body: str, *, actor):
     return section_update(actor=actor, section=section, body=body, revision=section.revision)
 
 
-@pytest.fixture(scope="session")
-def tiny_pdf() -> bytes:
+@functools.cache
+def tiny_pdf_bytes() -> bytes:
     """A real (one-page) PDF/A from the renderer, made once for the whole run."""
     from documents.rendering import render_pdf
 
@@ -207,6 +208,11 @@ def tiny_pdf() -> bytes:
         '<!DOCTYPE html><html lang="nl"><head><title>Klein</title></head>'
         "<body><h1>Klein</h1><p>Eén pagina.</p></body></html>"
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_pdf() -> bytes:
+    return tiny_pdf_bytes()
 
 
 def render_with(version, pdf: bytes):

@@ -9,15 +9,11 @@ project but their role may not do this; 200/302 is success (a page, or a redirec
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.test import override_settings
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 from documents.models import Audience, ProcessDocument, Publication, RenderStatus
 from documents.services.documents import publish, version_create, version_render
@@ -30,25 +26,21 @@ from tests.factories import (
     TeamAgreementFactory,
     UserFactory,
 )
+from tests.matrix import LOGIN, PermissionMatrix, Request
 
 from .conftest import (
-    ROLES,
     body_of,
     document_of,
-    ensure_catalogue,
-    error_messages_of,
     logged_in,
-    make_project,
     pdf_text,
-    people_of,
     render_with,
     squash,
+    tiny_pdf_bytes,
     write,
 )
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "login"
 ALL_404 = (404,) * 6
 ALL_200 = (200,) * 6
 
@@ -62,36 +54,36 @@ ALL_200 = (200,) * 6
 #   "Andere wijk": another project; its step 2 is public, its step 1 is not.
 #                                                    anonymous outsider client member leader admin
 EXPECTED = {
-    ("list", "GET", ""):                             (LOGIN, 404, 200, 200, 200, 200),
-    ("document", "GET", "published"):                (LOGIN, 404, 200, 200, 200, 200),
-    ("document", "GET", "team-only"):                (LOGIN, 404, 403, 200, 200, 200),
-    ("section_edit", "GET", ""):                     (LOGIN, 404, 403, 200, 200, 200),
-    ("section_edit", "POST", ""):                    (LOGIN, 404, 403, 302, 302, 302),
-    ("version_create", "POST", ""):                  (LOGIN, 404, 403, 403, 302, 302),
-    ("compare", "GET", ""):                          (LOGIN, 404, 403, 200, 200, 200),
-    ("unpublish", "POST", ""):                       (LOGIN, 404, 403, 403, 302, 302),
-    ("version", "GET", "client"):                    (LOGIN, 404, 200, 200, 200, 200),
-    ("version", "GET", "public"):                    (LOGIN, 404, 200, 200, 200, 200),
-    ("version", "GET", "team-only"):                 (LOGIN, 404, 404, 200, 200, 200),
-    ("version_status", "GET", "client"):             (LOGIN, 404, 200, 200, 200, 200),
-    ("version_status", "GET", "team-only"):          (LOGIN, 404, 404, 200, 200, 200),
-    ("version_pdf", "GET", "client"):                (LOGIN, 404, 200, 200, 200, 200),
-    ("version_pdf", "GET", "public"):                (LOGIN, 404, 200, 200, 200, 200),
-    ("version_pdf", "GET", "team-only"):             (LOGIN, 404, 404, 200, 200, 200),
-    ("version_render", "POST", ""):                  (LOGIN, 404, 403, 403, 302, 302),
-    ("version_publish", "POST", ""):                 (LOGIN, 404, 403, 403, 302, 302),
-    ("public_project", "GET", ""):                   ALL_200,
-    ("public_project", "GET", "no-public"):          ALL_404,
-    ("public_project", "GET", "unknown-slug"):       ALL_404,
-    ("public_document", "GET", ""):                  ALL_200,
-    ("public_document", "GET", "team-only"):         ALL_404,
-    ("public_document", "GET", "client-only"):       ALL_404,
-    ("public_document", "GET", "other-slug"):        ALL_404,
-    ("public_document", "GET", "other-number"):      ALL_404,
-    ("public_pdf", "GET", ""):                       ALL_200,
-    ("public_pdf", "GET", "team-only"):              ALL_404,
-    ("public_pdf", "GET", "client-only"):            ALL_404,
-    ("public_pdf", "GET", "other-slug"):             ALL_404,
+    ("list", "GET"):                                 (LOGIN, 404, 200, 200, 200, 200),
+    ("document:published", "GET"):                   (LOGIN, 404, 200, 200, 200, 200),
+    ("document:team-only", "GET"):                   (LOGIN, 404, 403, 200, 200, 200),
+    ("section_edit", "GET"):                         (LOGIN, 404, 403, 200, 200, 200),
+    ("section_edit", "POST"):                        (LOGIN, 404, 403, 302, 302, 302),
+    ("version_create", "POST"):                      (LOGIN, 404, 403, 403, 302, 302),
+    ("compare", "GET"):                              (LOGIN, 404, 403, 200, 200, 200),
+    ("unpublish", "POST"):                           (LOGIN, 404, 403, 403, 302, 302),
+    ("version:client", "GET"):                       (LOGIN, 404, 200, 200, 200, 200),
+    ("version:public", "GET"):                       (LOGIN, 404, 200, 200, 200, 200),
+    ("version:team-only", "GET"):                    (LOGIN, 404, 404, 200, 200, 200),
+    ("version_status:client", "GET"):                (LOGIN, 404, 200, 200, 200, 200),
+    ("version_status:team-only", "GET"):             (LOGIN, 404, 404, 200, 200, 200),
+    ("version_pdf:client", "GET"):                   (LOGIN, 404, 200, 200, 200, 200),
+    ("version_pdf:public", "GET"):                   (LOGIN, 404, 200, 200, 200, 200),
+    ("version_pdf:team-only", "GET"):                (LOGIN, 404, 404, 200, 200, 200),
+    ("version_render", "POST"):                      (LOGIN, 404, 403, 403, 302, 302),
+    ("version_publish", "POST"):                     (LOGIN, 404, 403, 403, 302, 302),
+    ("public_project", "GET"):                       ALL_200,
+    ("public_project:no-public", "GET"):             ALL_404,
+    ("public_project:unknown-slug", "GET"):          ALL_404,
+    ("public_document", "GET"):                      ALL_200,
+    ("public_document:team-only", "GET"):            ALL_404,
+    ("public_document:client-only", "GET"):          ALL_404,
+    ("public_document:other-slug", "GET"):           ALL_404,
+    ("public_document:other-number", "GET"):         ALL_404,
+    ("public_pdf", "GET"):                           ALL_200,
+    ("public_pdf:team-only", "GET"):                 ALL_404,
+    ("public_pdf:client-only", "GET"):               ALL_404,
+    ("public_pdf:other-slug", "GET"):                ALL_404,
 }  # fmt: skip
 
 
@@ -112,9 +104,8 @@ def _publish_new_version(project, number, audiences, pdf):
     return [publish(actor=project.leader, version=version, audience=a) for a in audiences]
 
 
-def build_world(pdf) -> World:
-    ensure_catalogue()
-    project = make_project()
+def build_world(pdf, people) -> World:
+    project = people.project
     _, public = _publish_new_version(project, 1, [Audience.CLIENT, Audience.PUBLIC], pdf)
     _publish_new_version(project, 1, [Audience.TEAM], pdf)
     write(document_of(project, 1), "doel", "<p>Nog niet vastgelegd.</p>", actor=project.leader)
@@ -134,17 +125,8 @@ def build_world(pdf) -> World:
         other=other,
         quiet=quiet,
         public_publication=public,
-        users=people_of(project),
+        users=people.users,
     )
-
-
-@dataclass
-class Request:
-    """How to call a view: its URL arguments and a valid payload (so success is a redirect)."""
-
-    kwargs: Callable[[World], dict]
-    data: Callable[[World], dict] = lambda w: {}
-    query: dict | None = None
 
 
 def doc(number):
@@ -164,120 +146,82 @@ def public(number=None, project="project"):
 
 
 REQUESTS = {
-    ("list", ""): Request(lambda w: {"project": w.project.pk}),
-    ("document", "published"): Request(doc(1)),
-    ("document", "team-only"): Request(doc(2)),
-    ("section_edit", ""): Request(
+    "list": Request(lambda w: {"project": w.project.pk}),
+    "document:published": Request(doc(1)),
+    "document:team-only": Request(doc(2)),
+    "section_edit": Request(
         lambda w: {"project": w.project.pk, "number": 1, "key": "middelen"},
         lambda w: {"body": "<p>Een zaal en koffie.</p>", "revision": 0},
     ),
-    ("version_create", ""): Request(doc(1), lambda w: {"change_note": "Doel aangevuld"}),
-    ("compare", ""): Request(doc(1), query={"a": "1", "b": "2"}),
-    ("unpublish", ""): Request(
+    "version_create": Request(doc(1), lambda w: {"change_note": "Doel aangevuld"}),
+    "compare": Request(doc(1), query={"a": "1", "b": "2"}),
+    "unpublish": Request(
         lambda w: {"project": w.project.pk, "number": 1, "publication": w.public_publication.pk}
     ),
-    ("version", "client"): Request(version(3, 1)),
-    ("version", "public"): Request(version(4, 1)),
-    ("version", "team-only"): Request(version(1, 2)),
-    ("version_status", "client"): Request(version(1, 1)),
-    ("version_status", "team-only"): Request(version(2, 1)),
-    ("version_pdf", "client"): Request(version(1, 1)),
-    ("version_pdf", "public"): Request(version(4, 1)),
-    ("version_pdf", "team-only"): Request(version(1, 2)),
-    ("version_render", ""): Request(version(5, 1)),
-    ("version_publish", ""): Request(version(1, 2), lambda w: {"audience": "client"}),
-    ("public_project", ""): Request(public()),
-    ("public_project", "no-public"): Request(public(project="quiet")),
-    ("public_project", "unknown-slug"): Request(public(project="unknown")),
-    ("public_document", ""): Request(public(1)),
-    ("public_document", "team-only"): Request(public(2)),
-    ("public_document", "client-only"): Request(public(3)),
+    "version:client": Request(version(3, 1)),
+    "version:public": Request(version(4, 1)),
+    "version:team-only": Request(version(1, 2)),
+    "version_status:client": Request(version(1, 1)),
+    "version_status:team-only": Request(version(2, 1)),
+    "version_pdf:client": Request(version(1, 1)),
+    "version_pdf:public": Request(version(4, 1)),
+    "version_pdf:team-only": Request(version(1, 2)),
+    "version_render": Request(version(5, 1)),
+    "version_publish": Request(version(1, 2), lambda w: {"audience": "client"}),
+    "public_project": Request(public()),
+    "public_project:no-public": Request(public(project="quiet")),
+    "public_project:unknown-slug": Request(public(project="unknown")),
+    "public_document": Request(public(1)),
+    "public_document:team-only": Request(public(2)),
+    "public_document:client-only": Request(public(3)),
     # Step 1 is public in this project, not in the other; step 2 the other way round.
-    ("public_document", "other-slug"): Request(public(1, project="other")),
-    ("public_document", "other-number"): Request(public(2)),
-    ("public_pdf", ""): Request(public(1)),
-    ("public_pdf", "team-only"): Request(public(2)),
-    ("public_pdf", "client-only"): Request(public(3)),
-    ("public_pdf", "other-slug"): Request(public(1, project="other")),
+    "public_document:other-slug": Request(public(1, project="other")),
+    "public_document:other-number": Request(public(2)),
+    "public_pdf": Request(public(1)),
+    "public_pdf:team-only": Request(public(2)),
+    "public_pdf:client-only": Request(public(3)),
+    "public_pdf:other-slug": Request(public(1, project="other")),
 }
 
 PUBLIC_VIEWS = {"public_project", "public_document", "public_pdf"}
 
-CELLS = [
-    pytest.param(view, method, variant, role, expected, id=f"{view}-{method}-{variant}-{role}")
-    for (view, method, variant), row in EXPECTED.items()
-    for role, expected in zip(ROLES, row, strict=True)
-]
 
+class TestMatrix(PermissionMatrix):
+    """One world for the whole class (see tests/matrix.py); besides the cells, what the
+    successes did and that the cells do not leak into each other."""
 
-def test_the_matrix_covers_every_view_and_every_role():
-    names = {p.name for p in get_resolver("documents.urls").url_patterns if p.name}
-    assert {view for view, _method, _variant in EXPECTED} == names
-    assert {(view, variant) for view, _method, variant in EXPECTED} == set(REQUESTS)
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
+    namespace = "documents"
+    expected = EXPECTED
+    requests = REQUESTS
 
+    @classmethod
+    def build(cls, people):
+        return build_world(tiny_pdf_bytes(), people)
 
-@pytest.fixture(scope="class")
-def class_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(scope="class")
-def world(django_db_setup, django_db_blocker, class_media, tiny_pdf):
-    """The matrix's world, built once per class in a transaction rolled back at its end."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=str(class_media)),
-        transaction.atomic(),
-    ):
-        yield build_world(tiny_pdf)
-        transaction.set_rollback(True)
-
-
-class TestMatrix:
-    """One world for the whole class, built once in a transaction that is rolled back at the
-    end; every test runs in a savepoint of its own, so a change one cell makes is undone
-    before the next."""
+    @classmethod
+    def check_response(cls, world, view, method, role, response, body):
+        name = view.split(":")[0]
+        if name in PUBLIC_VIEWS and response.status_code == 200 and name != "public_pdf":
+            assert b"Plan van aanpak" in body
 
     @pytest.fixture(autouse=True)
-    def media_root(self, settings, class_media):
-        settings.MEDIA_ROOT = str(class_media)
-        return class_media
+    def media_root(self, settings, matrix_world):
+        settings.MEDIA_ROOT = matrix_world.media_root
 
     @pytest.fixture
-    def client_as(self, world):
-        return lambda who: logged_in(world.users[who])
+    def world(self, matrix_world):
+        return matrix_world
 
-    @pytest.mark.parametrize("view, method, variant, role, expected", CELLS)
-    def test_permission_matrix(self, view, method, variant, role, expected, world, client_as):
-        request = REQUESTS[(view, variant)]
-        url = reverse(f"documents:{view}", kwargs=request.kwargs(world))
-        browser = client_as(role)
-
-        if method == "GET":
-            response = browser.get(url, request.query or {})
-        else:
-            response = browser.post(url, request.data(world))
-
-        if expected == LOGIN:
-            full = url + (f"?{urlencode(request.query)}" if request.query else "")
-            assert response.status_code == 302
-            assert response["Location"] == f"/accounts/login/?next={quote(full)}"
-            return
-        body = body_of(response)
-        assert response.status_code == expected, body[:500]
-        if expected == 302:
-            assert not response["Location"].startswith("/accounts/login/")
-            assert error_messages_of(response) == [], "a success must not report an error"
-        if view in PUBLIC_VIEWS and expected == 200 and view != "public_pdf":
-            assert b"Plan van aanpak" in body
+    @pytest.fixture
+    def client_as(self, matrix_world):
+        return lambda who: logged_in(matrix_world.users[who])
 
     def test_successful_changes_did_what_they_say(self, world, client_as):
         """The 302s of the matrix are real changes, not redirects that did nothing."""
         leader = client_as("leader")
 
-        def post(view, variant=""):
-            request = REQUESTS[(view, variant)]
+        def post(view):
+            request = REQUESTS[view]
             url = reverse(f"documents:{view}", kwargs=request.kwargs(world))
             assert leader.post(url, request.data(world)).status_code == 302
 

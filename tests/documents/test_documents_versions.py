@@ -234,7 +234,7 @@ def test_compare_highlights_the_changed_sections(project, document, client_as):
 # Paragraphs are lines of their own even without a newline between them in the source (so
 # one changed sentence is not the whole section replaced, words not glued together), and an
 # ampersand is shown as "&", not as "&amp;". (Found while writing these tests; fixed in
-# documents/views/documents.py `_text_lines`.)
+# documents/selectors.py `_text_lines`.)
 def test_compare_shows_paragraphs_as_lines_and_text_as_written(project, document, client_as):
     leader = project.leader
     write(document, "aanleiding", "<p>Wonen &amp; zorg.</p><p>Blijft staan.</p>", actor=leader)

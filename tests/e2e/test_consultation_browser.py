@@ -83,7 +83,7 @@ def test_member_files_a_report_leader_accepts_and_marks_two_fragments(page, cons
     row = page.locator(f"#interview-{interview.pk}")
     expect(row).to_contain_text("Anna de Vries")
     expect(row).to_contain_text("Citeren met naam")
-    row.get_by_role("link", name=re.compile("verslag schrijven")).click()
+    row.get_by_role("button", name=re.compile("verslag schrijven")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Anna de Vries")
     page.get_by_label("Over het probleem (waarheid)").fill(
         "Er zijn te weinig betaalbare woningen voor jonge gezinnen."

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -172,6 +172,52 @@ def theme_tree(project: Project) -> list[tuple[Theme, list[Theme]]]:
         for theme in themes
         if theme.parent_id is None
     ]
+
+
+def theme_tree_with_counts(project: Project) -> list[tuple[Theme, list[Theme]]]:
+    """:func:`theme_tree` with ``fragment_count`` on every theme: the fragments filed under it
+    (a fragment under two themes counts for both). Two queries."""
+    counts = dict(
+        FragmentTheme.objects.filter(theme__project=project)
+        .values("theme_id")
+        .annotate(n=Count("pk"))
+        .values_list("theme_id", "n")
+    )
+    tree = theme_tree(project)
+    for main, children in tree:
+        main.fragment_count = counts.get(main.pk, 0)
+        for child in children:
+            child.fragment_count = counts.get(child.pk, 0)
+    return tree
+
+
+def accepted_reports(project: Project):
+    """The project's accepted reports (fragments are marked in these), by key figure."""
+    return (
+        InterviewReport.objects.filter(interview__project=project, status=ReportStatus.ACCEPTED)
+        .select_related("interview__key_figure")
+        .order_by("interview__key_figure__name", "pk")
+    )
+
+
+def fragments_overview(project: Project) -> tuple[list[ThemeBlock], list[FragmentEntry]]:
+    """The fragments page: the theme tree with its fragments and the fragments without a
+    theme; the first place a fragment appears carries its anchor (``entry.anchor``)."""
+    tree = fragments_per_theme(project)
+    without_theme = fragments_without_theme(project)
+    seen = set()
+    for entry in _entries(tree, without_theme):
+        entry.anchor = entry.fragment.pk not in seen
+        seen.add(entry.fragment.pk)
+    return tree, without_theme
+
+
+def _entries(tree, without_theme):
+    for main in tree:
+        yield from main.entries
+        for sub in main.children:
+            yield from sub.entries
+    yield from without_theme
 
 
 def fragments_per_theme(project: Project, *, publishable_only: bool = False) -> list[ThemeBlock]:

@@ -19,6 +19,10 @@ from processteps.consultation.models import (
     ReportAttachment,
     TranscriptPassage,
 )
+
+# ``coverage`` is a read, now in the selectors; it stays importable from here for callers not
+# yet moved (processteps/implementation/selectors.py on main).
+from processteps.consultation.selectors.keyfigures import angle_use, coverage  # noqa: F401
 from processteps.models import AuditEntry, Project
 from processteps.services.audit import audit_record
 from processteps.services.erasure import erase_terms, scrub, term_pattern
@@ -52,7 +56,19 @@ def angle_add(*, actor, project: Project, name: str, parent: Angle | None = None
     return angle
 
 
-def angle_remove(*, actor, angle: Angle) -> None:
+def angle_remove(*, actor, angle: Angle, confirmed: bool = False) -> None:
+    """Remove an angle. One in use (key figures or subfunctional angles under it) only when
+    ``confirmed``: its key figures stay, without it; its subangles go with it."""
+    use = angle_use(angle)
+    if use.in_use and not confirmed:
+        raise ValidationError(
+            _(
+                "De invalshoek '%(name)s' is in gebruik (%(figures)s sleutelfiguren, "
+                "%(subs)s subfunctionele invalshoeken). Vink aan dat u hem toch wilt verwijderen."
+            )
+            % {"name": angle.name, "figures": use.figures, "subs": use.subangles},
+            code="in_use",
+        )
     with transaction.atomic():
         audit_record(actor=actor, project=angle.project, action="angle.removed", target=angle)
         angle.delete()
@@ -224,40 +240,3 @@ def key_figure_erase(*, actor, key_figure: KeyFigure) -> KeyFigure:
             actor=actor, project=key_figure.project, action="keyfigure.erased", target=key_figure
         )
     return key_figure
-
-
-def coverage(project: Project) -> list[dict]:
-    """Per functional angle (and its subfunctional ones): key figures per status and kind."""
-    angles = list(project.angles.all())
-    figures = list(
-        project.key_figures.active().only(
-            "project_id", "angle_id", "subangle_id", "status", "is_usual_suspect"
-        )
-    )
-
-    def count(items):
-        return {
-            "total": len(items),
-            "proposed": len(items),
-            "agreed": sum(1 for k in items if k.status in ("agreed", "interviewed")),
-            "interviewed": sum(1 for k in items if k.status == "interviewed"),
-            "usual": sum(1 for k in items if k.is_usual_suspect),
-            "unusual": sum(1 for k in items if not k.is_usual_suspect),
-        }
-
-    rows = []
-    for angle in (a for a in angles if a.parent_id is None):
-        mine = [k for k in figures if k.angle_id == angle.pk]
-        rows.append({"angle": angle, "level": 1, **count(mine)})
-        for sub in (a for a in angles if a.parent_id == angle.pk):
-            rows.append(
-                {
-                    "angle": sub,
-                    "level": 2,
-                    **count([k for k in mine if k.subangle_id == sub.pk]),
-                }
-            )
-    unassigned = [k for k in figures if k.angle_id is None]
-    if unassigned:
-        rows.append({"angle": None, "level": 1, **count(unassigned)})
-    return rows

@@ -2,7 +2,7 @@
 
 import os
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -31,9 +31,18 @@ EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
 def report_for(interview: Interview) -> InterviewReport:
-    """The interview's report, created empty the first time an interviewer opens it."""
+    """The interview's report, created empty if it has none (the demo, the tests; a person
+    goes through :func:`report_open`)."""
     report, _created = InterviewReport.objects.get_or_create(interview=interview)
     return report
+
+
+def report_open(*, actor, interview: Interview) -> InterviewReport:
+    """An interviewer (or whoever runs the project) starts the interview's report: it is
+    created empty the first time. Refused to anyone who may not write it."""
+    if not actor.has_perm("consultation.edit_report", InterviewReport(interview=interview)):
+        raise PermissionDenied
+    return report_for(interview)
 
 
 def report_save(*, actor, report: InterviewReport, version: int, **fields) -> InterviewReport:

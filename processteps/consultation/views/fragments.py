@@ -22,12 +22,12 @@ from processteps.consultation.models import (
 )
 from processteps.consultation.selectors import (
     FRAGMENT_RELATED,
+    accepted_reports,
     entry_for,
     field_label,
     format_time,
-    fragments_per_theme,
-    fragments_without_theme,
-    theme_tree,
+    fragments_overview,
+    theme_tree_with_counts,
 )
 from processteps.consultation.selectors.search import search as search_project
 from processteps.consultation.services import reports as report_services
@@ -50,33 +50,15 @@ def _get_fragment(project, pk) -> Fragment:
 @login_required
 def fragments(request, project):
     project = get_project(request, project, "consultation.mark_fragments")
-    tree = fragments_per_theme(project)
-    without_theme = fragments_without_theme(project)
-    # The first place a fragment appears carries its anchor (#fragment-<id>).
-    seen = set()
-    for entry in _entries(tree, without_theme):
-        entry.anchor = entry.fragment.pk not in seen
-        seen.add(entry.fragment.pk)
+    tree, without_theme = fragments_overview(project)
     context = {
         "project": project,
         "tree": tree,
         "without_theme": without_theme,
         "may_manage_themes": request.user.has_perm("consultation.manage_themes", project),
-        "accepted_reports": InterviewReport.objects.filter(
-            interview__project=project, status=ReportStatus.ACCEPTED
-        )
-        .select_related("interview__key_figure")
-        .order_by("interview__key_figure__name", "pk"),
+        "accepted_reports": accepted_reports(project),
     }
     return render(request, "consultation/interviews/fragments.html", context)
-
-
-def _entries(tree, without_theme):
-    for main in tree:
-        yield from main.entries
-        for sub in main.children:
-            yield from sub.entries
-    yield from without_theme
 
 
 @login_required
@@ -241,16 +223,7 @@ def themes(request, project):
                 messages.success(request, _("Het thema is toegevoegd."))
                 return redirect("consultation:themes", project=project.pk)
         status = 400
-    counts = {}
-    for theme_id in FragmentTheme.objects.filter(theme__project=project).values_list(
-        "theme_id", flat=True
-    ):
-        counts[theme_id] = counts.get(theme_id, 0) + 1
-    tree = theme_tree(project)
-    for main, children in tree:
-        main.fragment_count = counts.get(main.pk, 0)
-        for child in children:
-            child.fragment_count = counts.get(child.pk, 0)
+    tree = theme_tree_with_counts(project)
     return render(
         request,
         "consultation/interviews/themes.html",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from processteps.access import check, get_project
 from processteps.consultation.forms.interviews import (
@@ -154,14 +154,18 @@ def interview_claim(request, project, key_figure):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def interview_report(request, project, interview):
-    """Open the interview's report, creating it empty the first time an interviewer opens it."""
+    """The interview's report. Its interviewer starts it with a POST (created empty the first
+    time); a GET only leads to a report that exists, else back to the interview's row."""
     project = get_project(request, project, "consultation.view_interviews")
     interview = _get_interview(project, interview)
     report = InterviewReport.objects.filter(interview=interview).first()
     if report is None:
         check(request, "consultation.edit_report", InterviewReport(interview=interview))
-        report = report_services.report_for(interview)
+        if request.method != "POST":
+            return redirect(f"{interviews_url(project)}#interview-{interview.pk}")
+        report = report_services.report_open(actor=request.user, interview=interview)
     return redirect("consultation:report", project=project.pk, report=report.pk)
 
 

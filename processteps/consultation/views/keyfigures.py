@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +33,12 @@ from processteps.consultation.models import (
     Angle,
     KeyFigure,
     KeyFigureStatus,
+)
+from processteps.consultation.selectors.keyfigures import (
+    angle_tree,
+    angles_with_counts,
+    coverage_summary,
+    register_counts,
 )
 from processteps.consultation.services import keyfigure_io
 from processteps.consultation.services import keyfigures as keyfigure_services
@@ -95,24 +101,8 @@ def _to_detail(project, key_figure):
 def keyfigure_list(request, project):
     project = get_project(request, project, VIEW)
     filters = KeyFigureFilterForm(request.GET, project=project)
-    everyone = project.key_figures.all()
-    counts = everyone.aggregate(
-        total=Count("pk"),
-        active=Count("pk", filter=Q(erased_at__isnull=True)),
-        pending=Count("pk", filter=Q(approved_at__isnull=True, erased_at__isnull=True)),
-        usual=Count("pk", filter=Q(is_usual_suspect=True, erased_at__isnull=True)),
-        unusual=Count("pk", filter=Q(is_usual_suspect=False, erased_at__isnull=True)),
-        erased=Count("pk", filter=Q(erased_at__isnull=False)),
-        **{
-            status: Count("pk", filter=Q(status=status, erased_at__isnull=True))
-            for status in KeyFigureStatus.values
-        },
-    )
-    status_counts = [
-        {"value": status.value, "label": status.label, "count": counts[status.value]}
-        for status in KeyFigureStatus
-    ]
-    figures = filters.filter(everyone).select_related(
+    counts = register_counts(project)
+    figures = filters.filter(project.key_figures.all()).select_related(
         "angle", "subangle", "proposed_by", "approved_by"
     )
     page = Paginator(
@@ -126,7 +116,7 @@ def keyfigure_list(request, project):
         "filtered": filters.is_filtered,
         "page": page,
         "counts": counts,
-        "status_counts": status_counts,
+        "status_counts": counts["statuses"],
         "query": query.urlencode(),
         "has_angles": bool(filters.angles),
         **_perms(request, project),
@@ -311,26 +301,9 @@ def keyfigure_erase(request, project, key_figure):
 @login_required
 def keyfigure_coverage(request, project):
     project = get_project(request, project, VIEW)
-    rows = keyfigure_services.coverage(project)
-    for row in rows:
-        gaps = []
-        if row["angle"] is not None:
-            if row["agreed"] == 0:
-                gaps.append(_("geen toezeggingen"))
-            if row["unusual"] == 0:
-                gaps.append(_("geen unusual suspects"))
-        row["gaps"] = gaps
-    keys = ("proposed", "agreed", "interviewed", "usual", "unusual")
-    top = [r for r in rows if r["level"] == 1]
-    totals = {key: sum(r[key] for r in top) for key in keys}
-    functional = [r for r in top if r["angle"] is not None]
     context = {
         "project": project,
-        "rows": rows,
-        "totals": totals,
-        "without_agreed": sum(1 for r in functional if r["agreed"] == 0),
-        "without_unusual": sum(1 for r in functional if r["unusual"] == 0),
-        "functional_count": len(functional),
+        **coverage_summary(project),
         **_perms(request, project),
     }
     return render(request, "consultation/keyfigures/coverage.html", context)
@@ -342,17 +315,7 @@ def keyfigure_coverage(request, project):
 @login_required
 def angle_list(request, project):
     project = get_project(request, project, VIEW)
-    angles = list(
-        project.angles.annotate(
-            figure_count=Count("key_figures", distinct=True)
-            + Count("sub_key_figures", distinct=True)
-        )
-    )
-    functional = [
-        {"angle": a, "children": [c for c in angles if c.parent_id == a.pk]}
-        for a in angles
-        if a.parent_id is None
-    ]
+    functional = angles_with_counts(project)
     may_manage = request.user.has_perm(MANAGE, project)
     return render(
         request,
@@ -399,22 +362,14 @@ def angle_remove(request, project, angle):
     project = get_project(request, project, MANAGE)
     angle = get_object_or_404(Angle.objects.filter(project=project), pk=angle)
     angle.project = project
-    affected = KeyFigure.objects.filter(
-        Q(angle=angle) | Q(subangle=angle) | Q(subangle__parent=angle)
-    ).count()
-    children = angle.children.count() if angle.parent_id is None else 0
-    if (affected or children) and not request.POST.get("confirm"):
-        messages.error(
-            request,
-            _(
-                "De invalshoek '%(name)s' is in gebruik (%(figures)s sleutelfiguren, "
-                "%(subs)s subfunctionele invalshoeken). Vink aan dat u hem toch wilt verwijderen."
-            )
-            % {"name": angle.name, "figures": affected, "subs": children},
+    name = str(angle)
+    try:
+        keyfigure_services.angle_remove(
+            actor=request.user, angle=angle, confirmed=bool(request.POST.get("confirm"))
         )
+    except ValidationError as exc:
+        apply_errors(request, exc)
     else:
-        name = str(angle)
-        keyfigure_services.angle_remove(actor=request.user, angle=angle)
         messages.success(request, _("De invalshoek '%(name)s' is verwijderd.") % {"name": name})
     return redirect("consultation:angle_list", project=project.pk)
 
@@ -456,7 +411,6 @@ def keyfigure_import(request, project):
                 messages.success(request, text % {"count": result.count})
                 return redirect("consultation:keyfigure_list", project=project.pk)
         status = 400
-    angles = list(project.angles.select_related("parent"))
     return render(
         request,
         "consultation/keyfigures/import.html",
@@ -465,11 +419,7 @@ def keyfigure_import(request, project):
             "form": form,
             "problems": problems,
             "headers": keyfigure_io.HEADERS,
-            "angle_tree": [
-                (a, [c.name for c in angles if c.parent_id == a.pk])
-                for a in angles
-                if a.parent_id is None
-            ],
+            "angle_tree": angle_tree(project),
             "max_rows": keyfigure_io.KEY_FIGURES.max_rows,
         },
         status=status,

@@ -10,6 +10,7 @@ from django.urls import reverse
 from processteps.consultation.models import (
     BriefingAcknowledgement,
     Interview,
+    InterviewReport,
     InvitationTemplate,
     MailStatus,
     ReportStatus,
@@ -18,6 +19,7 @@ from processteps.consultation.models import (
 from processteps.consultation.selectors import interviewer_load, interviews_for_project
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import keyfigures as keyfigure_services
+from processteps.consultation.services import reports as report_services
 from tests.processteps.helpers import error_messages_of, messages_of
 
 from .test_interviews_support import interview, key_figure, report
@@ -161,10 +163,37 @@ def test_claiming_an_unapproved_key_figure_is_refused(project, client_as):
 def test_the_interviewer_opens_the_report_once(project, client_as):
     planned = interview(project)
     browser = client_as("member")
-    first = browser.get(url("interview_report", project, planned.pk))
-    second = browser.get(url("interview_report", project, planned.pk))
+    first = browser.post(url("interview_report", project, planned.pk))
+    second = browser.post(url("interview_report", project, planned.pk))
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"] == url("report", project, planned.report.pk)
+    assert InterviewReport.objects.filter(interview=planned).count() == 1
+    # Once it exists, a GET (a bookmark) leads to it too.
+    assert (
+        browser.get(url("interview_report", project, planned.pk))["Location"] == first["Location"]
+    )
+
+
+def test_opening_the_interviews_or_an_interview_creates_no_report(project, client_as):
+    planned = interview(project)
+    browser = client_as("member")
+    assert browser.get(url("interviews", project)).status_code == 200
+    response = browser.get(url("interview_report", project, planned.pk))
+    assert response.status_code == 302
+    assert response["Location"] == f"{url('interviews', project)}#interview-{planned.pk}"
+    assert not InterviewReport.objects.filter(interview=planned).exists()
+
+
+def test_the_report_is_started_only_by_whoever_may_write_it(project):
+    from django.core.exceptions import PermissionDenied
+
+    planned = interview(project, interviewers=[project.leader])
+    with pytest.raises(PermissionDenied):
+        report_services.report_open(actor=project.member, interview=planned)
+    with pytest.raises(PermissionDenied):
+        report_services.report_open(actor=project.client, interview=planned)
+    assert not InterviewReport.objects.filter(interview=planned).exists()
+    assert report_services.report_open(actor=project.leader, interview=planned).interview == planned
 
 
 # --- invitations ------------------------------------------------------------------------------

@@ -9,15 +9,12 @@ A team member may edit only the reports of interviews they conduct: the ":other"
 interview that only the leader conducts.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from processteps.consultation import urls as consultation_urls
 from processteps.consultation.models import (
     Briefing,
     Fragment,
@@ -33,7 +30,7 @@ from processteps.consultation.models import (
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Project
-from tests.processteps.helpers import ROLES, error_messages_of
+from tests.matrix import LOGIN, REFUSED, PermissionMatrix, Request, browser_for, world_once
 
 from .test_interviews_support import (
     accepted_report_with_transcript,
@@ -47,9 +44,6 @@ from .test_interviews_support import (
 
 pytestmark = pytest.mark.django_db
 
-LOGIN = "login"
-REFUSED = "refused"
-
 # THE MATRIX: (view[:variant], method) -> what each role gets, in the order of ROLES.
 #                                             anonymous outsider client member leader admin
 EXPECTED = {
@@ -58,9 +52,12 @@ EXPECTED = {
     ("interview_create", "POST"):                 (LOGIN, 404, 403, 403, 302, 302),
     ("interview_edit", "GET"):                    (LOGIN, 404, 403, 403, 200, 200),
     ("interview_edit", "POST"):                   (LOGIN, 404, 403, 403, 302, 302),
-    # Opening (creating) the report of an interview the member conducts / does not conduct.
+    # Starting (POST: creating) the report of an interview the member conducts / does not
+    # conduct; a GET of one that has no report yet leads back to the interviews.
     ("interview_report", "GET"):                  (LOGIN, 404, 403, 302, 302, 302),
+    ("interview_report", "POST"):                 (LOGIN, 404, 403, 302, 302, 302),
     ("interview_report:other", "GET"):            (LOGIN, 404, 403, 403, 302, 302),
+    ("interview_report:other", "POST"):           (LOGIN, 404, 403, 403, 302, 302),
     # The site admin holds every permission, but is no team member: no interviewer.
     ("interview_claim", "POST"):                  (LOGIN, 404, 403, 302, 302, REFUSED),
     ("invitation", "GET"):                        (LOGIN, 404, 403, 403, 200, 200),
@@ -115,8 +112,7 @@ class World:
     fragment: Fragment
 
 
-@pytest.fixture
-def world(project) -> World:
+def build_world(project) -> World:
     leader, member = project.leader, project.member
     figure = key_figure(project)
     own = interview(project, figure, interviewers=[member])
@@ -158,11 +154,26 @@ def world(project) -> World:
     )
 
 
-@dataclass
-class Request:
-    kwargs: Callable[[World], dict] = lambda w: {"project": w.project.pk}
-    data: Callable[[World], dict] = lambda w: {}
-    htmx: bool = False
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's world once more, built once for the tests after the matrix class (each runs
+    in a savepoint of its own)."""
+    yield from world_once(build_world, django_db_blocker, str(tmp_path_factory.mktemp("media")))
+
+
+@pytest.fixture
+def world(module_world, settings) -> World:
+    settings.MEDIA_ROOT = module_world.media_root
+    return module_world
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("member")``: a test client logged in as that person of the world."""
+    return lambda who: browser_for(world.people.users[who])
+
+
+HTMX = {"HX-Request": "true"}
 
 
 def report_kwargs(attr):
@@ -223,7 +234,7 @@ REQUESTS = {
     "briefing_acknowledge": Request(),
     "report": Request(report_kwargs("own_report"), report_text("own_report")),
     "report:other": Request(report_kwargs("leaders_draft"), report_text("leaders_draft")),
-    "report_passages": Request(report_kwargs("accepted"), htmx=True),
+    "report_passages": Request(report_kwargs("accepted"), headers=HTMX),
     "report_accept": Request(report_kwargs("other_report")),
     "report_return": Request(report_kwargs("other_report"), lambda w: {"comments": "Aanvullen"}),
     "report_processed": Request(report_kwargs("accepted"), lambda w: {"processed": "1"}),
@@ -253,58 +264,23 @@ REQUESTS = {
     "fragment_delete": Request(fragment_kwargs),
     "fragment_move": Request(
         lambda w: {"project": w.project.pk, "fragment": w.fragment.pk, "theme": w.theme.pk},
-        lambda w: {"direction": "up"},
+        lambda w: {"direction": "down"},
     ),
     "themes": Request(data=lambda w: {"name": "Zorg", "parent": "", "description": ""}),
     "theme_remove": Request(lambda w: {"project": w.project.pk, "theme": w.theme.pk}),
-    "search": Request(data=lambda w: {"q": "woningen"}),
+    "search": Request(query={"q": "woningen"}),
 }  # fmt: skip
 
 
-CELLS = [
-    pytest.param(view, method, role, expected, id=f"{view}-{method}-{role}")
-    for (view, method), row in EXPECTED.items()
-    for role, expected in zip(ROLES, row, strict=True)
-]
+class TestConsultationMatrix(PermissionMatrix):
+    namespace = "consultation"
+    covers = staticmethod(lambda name: not name.startswith(("keyfigure_", "angle_")))
+    expected = EXPECTED
+    requests = REQUESTS
 
-
-def test_the_matrix_covers_every_consultation_view():
-    names = {
-        p.name
-        for p in consultation_urls.urlpatterns
-        if not p.name.startswith(("keyfigure_", "angle_"))
-    }
-    assert {view.split(":")[0] for view, _method in EXPECTED} == names
-    assert {view for view, _method in EXPECTED} == set(REQUESTS)
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-
-
-@pytest.mark.parametrize("view, method, role, expected", CELLS)
-def test_consultation_permission_matrix(view, method, role, expected, world, client_as):
-    request = REQUESTS[view]
-    url = reverse(f"consultation:{view.split(':')[0]}", kwargs=request.kwargs(world))
-    browser = client_as(role)
-    headers = {"HX-Request": "true"} if request.htmx else {}
-
-    if method == "GET":
-        response = browser.get(url, request.data(world), headers=headers)
-    else:
-        response = browser.post(url, request.data(world), headers=headers)
-
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(f"/accounts/login/?next={quote(url)}")
-        return
-    if expected == REFUSED:
-        assert response.status_code == 302
-        assert error_messages_of(response), "a refusal says why"
-        return
-    assert response.status_code == expected, response.content[:800]
-    if expected == 302:
-        assert not response["Location"].startswith("/accounts/login/")
-        assert error_messages_of(response) == [], "a success must not report an error"
-    if hasattr(response, "streaming_content"):
-        response.close()
+    @classmethod
+    def build(cls, people):
+        return build_world(people.project)
 
 
 # --- refused actions change nothing ---------------------------------------------------------

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -13,6 +14,7 @@ from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from tests.matrix import built_once
 
 from .test_interviews_support import (
     accepted_report_with_transcript,
@@ -89,14 +91,17 @@ def build(*, leader, member, name, large: bool):
     return project, accepted
 
 
-@pytest.fixture
-def small_and_large(db):
-    leader = UserFactory(username="leider", first_name="Lotte")
-    member = UserFactory(username="teamlid", first_name="Tim")
-    small = build(leader=leader, member=member, name="Klein", large=False)
-    large = build(leader=leader, member=member, name="Groot", large=True)
-    assert FragmentTheme.objects.filter(theme__project=large[0]).count() > 40
-    return {"leader": leader, "member": member}, small, large
+@pytest.fixture(scope="module")
+def small_and_large(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Both rounds, built once for the module (every test here only reads them)."""
+    media = str(tmp_path_factory.mktemp("media"))
+    with built_once(django_db_blocker), override_settings(MEDIA_ROOT=media):
+        leader = UserFactory(username="leider", first_name="Lotte")
+        member = UserFactory(username="teamlid", first_name="Tim")
+        small = build(leader=leader, member=member, name="Klein", large=False)
+        large = build(leader=leader, member=member, name="Groot", large=True)
+        assert FragmentTheme.objects.filter(theme__project=large[0]).count() > 40
+        yield {"leader": leader, "member": member}, small, large
 
 
 def count_queries(client, url) -> tuple[int, list[str]]:

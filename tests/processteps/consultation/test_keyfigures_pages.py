@@ -11,6 +11,7 @@ from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
 from processteps.consultation.services import keyfigures as services
 from processteps.models import AuditEntry, Role
 from tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from tests.matrix import built_once
 from tests.processteps.helpers import error_messages_of, messages_of
 
 from .test_keyfigures_common import kf_url, make_angles, make_key_figure, url
@@ -545,18 +546,6 @@ def build(leader, member, name, size):
     return project
 
 
-@pytest.fixture
-def small_and_large(db):
-    leader = UserFactory(username="leider")
-    member = UserFactory(username="teamlid")
-    return (
-        leader,
-        member,
-        build(leader, member, "Klein", 3),
-        build(leader, member, "Groot", 60),
-    )
-
-
 def count_queries(browser, address):
     with CaptureQueriesContext(connection) as ctx:
         response = browser.get(address)
@@ -564,33 +553,48 @@ def count_queries(browser, address):
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        "keyfigure_list",
-        # Regression: coverage() once deferred project_id, one query per key figure.
-        "keyfigure_coverage",
-        "angle_list",
-        "keyfigure_export_csv",
-        "keyfigure_export_xlsx",
-    ],
-)
-@pytest.mark.parametrize("who", ["leader", "member"])
-def test_the_register_costs_the_same_queries_for_3_and_for_60_key_figures(
-    small_and_large, client, view, who
-):
-    leader, member, small, large = small_and_large
-    client.force_login(leader if who == "leader" else member)
-    small_count = count_queries(client, url(view, small))
-    large_count = count_queries(client, url(view, large))
-    assert large_count == small_count
-    assert large_count <= 12
+@pytest.fixture(scope="class")
+def small_and_large(django_db_setup, django_db_blocker):
+    """A register of 3 and one of 60 key figures, built once for the class that uses them
+    (its tests only read them)."""
+    with built_once(django_db_blocker):
+        leader = UserFactory(username="leider")
+        member = UserFactory(username="teamlid")
+        yield (
+            leader,
+            member,
+            build(leader, member, "Klein", 3),
+            build(leader, member, "Groot", 60),
+        )
 
 
-def test_filters_do_not_add_queries_per_row(small_and_large, client):
-    leader, _member, small, large = small_and_large
-    client.force_login(leader)
-    query = "?status=pending&kind=usual&q=Persoon"
-    assert count_queries(client, url("keyfigure_list", large) + query) == count_queries(
-        client, url("keyfigure_list", small) + query
+class TestQueryCounts:
+    @pytest.mark.parametrize(
+        "view",
+        [
+            "keyfigure_list",
+            # Regression: coverage() once deferred project_id, one query per key figure.
+            "keyfigure_coverage",
+            "angle_list",
+            "keyfigure_export_csv",
+            "keyfigure_export_xlsx",
+        ],
     )
+    @pytest.mark.parametrize("who", ["leader", "member"])
+    def test_the_register_costs_the_same_queries_for_3_and_for_60_key_figures(
+        self, small_and_large, client, view, who
+    ):
+        leader, member, small, large = small_and_large
+        client.force_login(leader if who == "leader" else member)
+        small_count = count_queries(client, url(view, small))
+        large_count = count_queries(client, url(view, large))
+        assert large_count == small_count
+        assert large_count <= 12
+
+    def test_filters_do_not_add_queries_per_row(self, small_and_large, client):
+        leader, _member, small, large = small_and_large
+        client.force_login(leader)
+        query = "?status=pending&kind=usual&q=Persoon"
+        assert count_queries(client, url("keyfigure_list", large) + query) == count_queries(
+            client, url("keyfigure_list", small) + query
+        )

@@ -7,24 +7,19 @@ change, never with an error message). Contact details are for the leader and the
 client gets 403 on every view here.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
 
-from processteps.consultation import urls as consultation_urls
 from processteps.consultation.models import Angle, KeyFigure, KeyFigureStatus
 from processteps.models import Project
 from tests.factories import ProjectFactory
-from tests.processteps.helpers import ROLES, error_messages_of
+from tests.matrix import LOGIN, PermissionMatrix, Request, browser_for, world_once
 
 from .test_keyfigures_common import data_file, make_angles, make_key_figure
 
 pytestmark = pytest.mark.django_db
-
-LOGIN = "login"
 
 # THE MATRIX: view and method -> what each role gets. Columns in the order of ROLES.
 #                                       anonymous outsider client member leader admin
@@ -62,8 +57,7 @@ class World:
     unused_angle: Angle
 
 
-@pytest.fixture
-def world(project, users) -> World:
+def build_world(project) -> World:
     angles = make_angles(project)
     proposed = make_key_figure(
         project,
@@ -79,12 +73,23 @@ def world(project, users) -> World:
     return World(project, angles, proposed, approved, unused)
 
 
-@dataclass
-class Request:
-    """How to call a view: its URL arguments and a valid payload (so success is a redirect)."""
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's world once more, built once for the tests after the matrix class (each runs
+    in a savepoint of its own)."""
+    yield from world_once(build_world, django_db_blocker, str(tmp_path_factory.mktemp("media")))
 
-    kwargs: Callable[[World], dict] = lambda w: {"project": w.project.pk}
-    data: Callable[[World], dict] = lambda w: {}
+
+@pytest.fixture
+def world(module_world, settings) -> World:
+    settings.MEDIA_ROOT = module_world.media_root
+    return module_world
+
+
+@pytest.fixture
+def client_as(world):
+    """``client_as("member")``: a test client logged in as that person of the world."""
+    return lambda who: browser_for(world.people.users[who])
 
 
 def of(attr):
@@ -128,39 +133,16 @@ REQUESTS = {
     "angle_remove": Request(lambda w: {"project": w.project.pk, "angle": w.unused_angle.pk}),
 }
 
-CELLS = [
-    pytest.param(view, method, role, expected, id=f"{view}-{method}-{role}")
-    for (view, method), row in EXPECTED.items()
-    for role, expected in zip(ROLES, row, strict=True)
-]
 
+class TestKeyFigureMatrix(PermissionMatrix):
+    namespace = "consultation"
+    covers = staticmethod(lambda name: name.startswith(("keyfigure_", "angle_")))
+    expected = EXPECTED
+    requests = REQUESTS
 
-def test_the_matrix_covers_every_view_and_every_role():
-    names = {
-        p.name for p in consultation_urls.urlpatterns if p.name.startswith(("keyfigure_", "angle_"))
-    }
-    assert {view for view, _method in EXPECTED} == names
-    assert set(REQUESTS) == names
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert all(n.startswith(("keyfigure_", "angle_")) for n in names)
-
-
-@pytest.mark.parametrize("view, method, role, expected", CELLS)
-def test_permission_matrix(view, method, role, expected, world, client_as):
-    request = REQUESTS[view]
-    url = reverse(f"consultation:{view}", kwargs=request.kwargs(world))
-    browser = client_as(role)
-
-    response = browser.get(url) if method == "GET" else browser.post(url, request.data(world))
-
-    if expected == LOGIN:
-        assert response.status_code == 302
-        assert response["Location"] == f"/accounts/login/?next={quote(url)}"
-        return
-    assert response.status_code == expected, response.content[:500]
-    if expected == 302:
-        assert not response["Location"].startswith("/accounts/login/")
-        assert error_messages_of(response) == [], "a success must not report an error"
+    @classmethod
+    def build(cls, people):
+        return build_world(people.project)
 
 
 def test_a_refused_role_changes_nothing(world, client_as):
