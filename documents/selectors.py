@@ -1,8 +1,9 @@
 """Read-side helpers: what a user may see of a project's documents."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from documents.models import Audience, DocumentVersion, ProcessDocument, Publication
+from processteps.models import Project
 
 AUDIENCES_FOR_CLIENT = (Audience.CLIENT, Audience.PUBLIC)
 
@@ -68,3 +69,31 @@ def readable_version(user, document, number):
     ):
         return version
     return None
+
+
+def publicly_published_projects():
+    """The projects with at least one document published to the public (an active
+    publication), by name, each with ``public_documents`` (how many); a publication only to
+    the client does not count."""
+    public = Publication.objects.active().filter(audience=Audience.PUBLIC)
+    return (
+        Project.objects.filter(pk__in=public.values("document__project"))
+        .annotate(
+            public_documents=Count(
+                "documents__publications",
+                filter=Q(
+                    documents__publications__audience=Audience.PUBLIC,
+                    documents__publications__unpublished_at__isnull=True,
+                ),
+                distinct=True,
+            )
+        )
+        .only("id", "name", "slug", "client_organisation")
+        .order_by("name", "id")
+    )
+
+
+def public_home_context(request) -> dict:
+    """For the visitors' home page: the projects that publish something, with links to their
+    public pages."""
+    return {"items": list(publicly_published_projects())}
