@@ -215,3 +215,32 @@ def test_every_page_of_the_demo_passes_axe_for_every_role(demo, browser, live_se
     assert f"/openbaar/{project.slug}/" in checked["anonymous"]
     assert all(len(checked[role]) > 15 for role in ROLES), checked
     assert len(checked["leader"]) > 100 and len(checked["member"]) > 50
+
+
+# --- the language switch: a button, no script -------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_language_switch_works_without_javascript_and_stays_on_the_page(browser, live_server):
+    from processteps.catalogue_loader import load_catalogue
+    from processteps.models import MethodChecklistItem, MethodStep
+
+    if MethodStep.objects.count() != 11:
+        load_catalogue(MethodStep, MethodChecklistItem)
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        page.goto("/accounts/password_reset/")
+        assert page.locator("#language").get_attribute("onchange") is None
+        page.get_by_label("Taal").select_option("en")
+        page.get_by_role("button", name="Taal wijzigen").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/accounts/password_reset/")
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.get_by_role("button", name="Change language").is_visible()
+        assert page.get_by_label("Language").input_value() == "en"
+    finally:
+        context.close()
