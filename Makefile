@@ -73,6 +73,8 @@ bench: $(VENV)/.installed-dev
 	$(PY) bench/bloemlezing.py
 	$(PY) bench/meetings.py
 	$(PY) bench/plan.py
+	$(PY) bench/implementation.py
+	$(PY) bench/causal.py
 
 # The central catalogue (locale/) holds the core's, the documents app's and the consultation
 # round's strings; every other step tool keeps its own in processteps/<tool>/locale/.

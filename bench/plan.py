@@ -16,7 +16,11 @@ from the steps 10-11 side, the actions and the implementation plan.
      means; 1,000 goal indicators with 20 measurements each; two options per goal on the top
      two levels and a decision per top goal. The small project: 12 goals, 10 indicators with
      3 measurements.
-   - **Steps 10-11**: the actions side adds its part here (600 actions, …), see ``PARTS``.
+   - **Step 10** (``ACTIONS``): 600 complete action forms on the concrete goals and the causes
+     above, each with two parties, a budget line, two milestones and an implementation
+     indicator with 20 measurements, one intervention point, and 300 interview quotes (by
+     name, anonymous, not quotable) as evidence for the causes. The small project: 12 actions,
+     indicators with 3 measurements, 6 quotes.
 
 3. Measures, after a warm-up on the small project (templates, Graphviz, fontconfig): every page
    a part names (a GET through Django's test client, as the project leader: wall clock and CPU
@@ -265,9 +269,110 @@ GOALS = Part(
     describe=describe_goals,
 )
 
-# The parts in the method's order. Steps 10-11 (actions, implementation plan): the actions
-# side adds its Part after GOALS (its build may read the goals and indicators made above).
-PARTS: list[Part] = [GOALS]
+
+# Step 10: the action book -----------------------------------------------------------------
+
+ACTION_SIZES = {
+    "large": {"actions": 600, "measurements": 20, "quotes": 300},
+    "small": {"actions": 12, "measurements": 3, "quotes": 6},
+}
+
+
+def build_actions(project, leader, size: str, rng: random.Random, scale: float = 1.0) -> None:
+    """600 complete action forms on the concrete goals and the causes built by ``GOALS``, each
+    with two parties, a budget line, two milestones and an implementation indicator with 20
+    measurements (``tests.factories.grow_actions``), an intervention point on a cause, and
+    quotes from interviews (all three consents) as evidence for the causes."""
+    from processteps.causes.models import Evidence
+    from processteps.consultation.models import (
+        Fragment,
+        Interview,
+        InterviewReport,
+        KeyFigure,
+        QuoteConsent,
+        ReportStatus,
+    )
+    from processteps.meetings.models import InterventionPoint
+    from tests.factories import grow_actions
+
+    spec = ACTION_SIZES[size]
+    factor = scale if size == "large" else 1.0
+    count = max(2, round(spec["actions"] * factor))
+    quotes = max(2, round(spec["quotes"] * factor))
+    goals = list(Goal.objects.filter(tree__project=project, children__isnull=True).order_by("id"))
+    causes = list(
+        CausalFactor.objects.filter(analysis__project=project)
+        .exclude(kind=FactorKind.SYMPTOM)
+        .order_by("id")
+    )
+    point = InterventionPoint.objects.create(project=project, cause=causes[0], title=phrase(rng))
+    grow_actions(
+        project, count=count, goals=goals, causes=causes, point=point,
+        measurements=spec["measurements"],
+    )  # fmt: skip
+    consents = (QuoteConsent.BY_NAME, QuoteConsent.ANONYMOUS, QuoteConsent.NONE)
+    figures = KeyFigure.objects.bulk_create(
+        KeyFigure(project=project, name=f"Sleutelfiguur {n}", organisation=phrase(rng, 1, 2))
+        for n in range(quotes)
+    )
+    interviews = Interview.objects.bulk_create(
+        Interview(project=project, key_figure=f, quote_consent=consents[n % 3])
+        for n, f in enumerate(figures)
+    )
+    reports = InterviewReport.objects.bulk_create(
+        InterviewReport(interview=i, status=ReportStatus.ACCEPTED, causes=phrase(rng, 10, 20))
+        for i in interviews
+    )
+    fragments = Fragment.objects.bulk_create(
+        Fragment(project=project, report=r, source_field="causes", text=phrase(rng, 8, 16))
+        for r in reports
+    )
+    Evidence.objects.bulk_create(
+        Evidence(factor=causes[n % len(causes)], fragment=f) for n, f in enumerate(fragments)
+    )
+
+
+def action_pages(project) -> list[tuple[str, str]]:
+    from processteps.actions.models import Action
+
+    step = project.steps.get(key="actions")
+    action = Action.objects.filter(project=project).order_by("id").first()
+    cause = action.causes.first()
+    args = [project.pk, action.pk]
+    return [
+        ("step 10 page", reverse("processteps:step", args=[project.pk, step.number])),
+        ("action list", reverse("actions:action_list", args=[project.pk])),
+        ("incomplete forms", reverse("actions:incomplete", args=[project.pk])),
+        ("gaps in the chain", reverse("actions:gaps", args=[project.pk])),
+        ("an action's page", reverse("actions:action_detail", args=args)),
+        ("an action's form", reverse("actions:action_edit", args=args)),
+        ("an action's evidence chain", reverse("actions:action_chain", args=args)),
+        ("a cause's chain", reverse("actions:cause_chain", args=[project.pk, cause.pk])),
+        ("actions export (XLSX)", reverse("actions:export_xlsx", args=[project.pk])),
+    ]
+
+
+def describe_actions(project) -> str:
+    from processteps.actions.models import Action, ActionIndicator
+
+    actions = Action.objects.filter(project=project).count()
+    indicators = ActionIndicator.objects.filter(action__project=project).count()
+    measurements = Measurement.objects.filter(
+        indicator__project=project, indicator__kind=IndicatorKind.IMPLEMENTATION
+    ).count()
+    return f"{actions} actions, {indicators} implementation indicators, {measurements} measurements"
+
+
+ACTIONS = Part(
+    name="step 10: action book",
+    build=build_actions,
+    pages=action_pages,
+    documents=("actions",),
+    describe=describe_actions,
+)
+
+# The parts in the method's order (a later part may read what an earlier one made).
+PARTS: list[Part] = [GOALS, ACTIONS]
 
 
 # -- measuring ---------------------------------------------------------------------------------

@@ -11,10 +11,9 @@ SVG markup that is safe to put inline in a page or a print template:
 - node links (``href``) are kept only when they are relative URLs of this site (the page);
   print drawings pass no links.
 
-The SVG gets an ``aria-labelledby`` title and ``role="img"`` — or ``role="group"`` when it keeps
-node links: an image's content is hidden from assistive technology, so links inside one would
-be focusable but nameless (axe: nested-interactive). A page must always show the same content as
-an accessible list or table beside it (the picture is never the only way in).
+The SVG gets ``role="img"`` (``role="group"`` when its nodes are links) and an
+``aria-labelledby`` title; a page must always show the same
+content as an accessible list or table beside it (the picture is never the only way in).
 """
 
 from __future__ import annotations
@@ -179,8 +178,9 @@ def sanitise_svg(raw: bytes | str, *, title: str, element_id: str, links: bool) 
     # Plain element names with the namespace declared on the root: the serialisation does not
     # depend on prefixes other libraries register with ElementTree.
     clean.set("xmlns", SVG_NS)
-    has_links = any(_local(e.tag) == "a" and "href" in e.attrib for e in clean.iter())
-    clean.set("role", "group" if has_links else "img")
+    # A picture with links in it is a group: as an image its content would be presentational
+    # and its links out of reach of a screen reader (axe: nested-interactive).
+    clean.set("role", "group" if links else "img")
     clean.set("id", element_id)
     clean.set("aria-labelledby", f"{element_id}-title")
     for child in list(clean):

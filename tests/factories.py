@@ -143,3 +143,109 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     target_id = factory.LazyAttribute(lambda e: e.project.pk)
     target_repr = factory.LazyAttribute(lambda e: str(e.project))
     data = factory.LazyFunction(lambda: {"fields": "description"})
+
+
+# -- causal complexes (step 5) -----------------------------------------------------------------
+# Rows written directly (the services are tested in tests/processteps/causes); a factor or link
+# made without an analysis gets the team analysis of a new project.
+
+
+class CausalAnalysisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalAnalysis"
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = "team"
+    owner = None
+
+
+class CausalFactorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalFactor"
+
+    analysis = factory.SubFactory(CausalAnalysisFactory)
+    statement = factory.Sequence(lambda n: f"Factor {n}")
+    kind = "cause"
+    position = factory.Sequence(lambda n: n + 1)
+
+
+class CausalLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "causes.CausalLink"
+
+    analysis = factory.SubFactory(CausalAnalysisFactory)
+    source = factory.SubFactory(
+        CausalFactorFactory, analysis=factory.SelfAttribute("..analysis"), kind="root_cause"
+    )
+    target = factory.SubFactory(
+        CausalFactorFactory, analysis=factory.SelfAttribute("..analysis"), kind="cause"
+    )
+
+
+# -- Actions (step 10): action forms in bulk, for query counts and the benchmark -------------
+
+
+def grow_actions(project, *, count: int, goals, causes, point=None, measurements: int = 2):
+    """``count`` complete action forms in ``project``, each serving a goal and removing a cause
+    (taken round-robin from ``goals`` and ``causes``), with two parties, a budget line, two
+    milestones and an implementation indicator with ``measurements`` measurements; written in
+    bulk (the services are tested elsewhere, here only size matters)."""
+    from processteps.actions.models import (
+        Action,
+        ActionCause,
+        ActionGoal,
+        ActionIndicator,
+        ActionParty,
+        BudgetLine,
+        Milestone,
+        PartyRole,
+    )
+    from processteps.goals.models import Indicator, IndicatorKind, Measurement
+
+    goals, causes = list(goals), list(causes)
+    start, end = datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)
+    actions = Action.objects.bulk_create(
+        Action(project=project, title=f"Actie {n}", description=f"Beschrijving {n}",
+               intervention_point=point, domain="wonen", asked_of_citizens="Meedoen",
+               risks="Vertraging", assumptions="Budget", start_date=start, end_date=end,
+               position=n)
+        for n in range(count)
+    )  # fmt: skip
+    ActionGoal.objects.bulk_create(
+        ActionGoal(action=a, goal=goals[n % len(goals)]) for n, a in enumerate(actions)
+    )
+    ActionCause.objects.bulk_create(
+        ActionCause(action=a, cause=causes[n % len(causes)]) for n, a in enumerate(actions)
+    )
+    ActionParty.objects.bulk_create(
+        ActionParty(action=a, name=f"{name} {a.pk}", role=role, contact_email="p@example.org",
+                    position=i)
+        for a in actions
+        for i, (name, role) in enumerate(
+            (("Gemeente", PartyRole.ACCOUNTABLE), ("Corporatie", PartyRole.RESPONSIBLE))
+        )
+    )  # fmt: skip
+    BudgetLine.objects.bulk_create(
+        BudgetLine(action=a, amount=10000, source="Gemeente", year=2025) for a in actions
+    )
+    Milestone.objects.bulk_create(
+        Milestone(action=a, title=f"Mijlpaal {i}", date=start + datetime.timedelta(days=90 * i))
+        for a in actions
+        for i in range(1, 3)
+    )  # fmt: skip
+    indicators = Indicator.objects.bulk_create(
+        Indicator(project=project, kind=IndicatorKind.IMPLEMENTATION, name=f"Uitvoering {a.pk}",
+                  unit="deelnemers", baseline_value=0, baseline_date=start, target_value=50,
+                  target_date=end)
+        for a in actions
+    )  # fmt: skip
+    ActionIndicator.objects.bulk_create(
+        ActionIndicator(action=a, indicator=i) for a, i in zip(actions, indicators, strict=True)
+    )
+    Measurement.objects.bulk_create(
+        Measurement(indicator=i, measured_on=start + datetime.timedelta(days=30 * (m + 1)),
+                    value=m)
+        for i in indicators
+        for m in range(measurements)
+    )  # fmt: skip
+    return actions

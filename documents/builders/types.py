@@ -50,17 +50,7 @@ class OogstConsultatieronde(Builder):
     )
 
 
-class ProbleemOorzakenanalyse(Builder):
-    document_type = "probleem_oorzakenanalyse"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("probleem", _("Het probleem"), "project_issue"),
-        S("symptomen", _("Symptomen")),
-        S("oorzaken", _("Oorzaken en grondoorzaken")),
-        S("complexen", _("Oorzakelijke complexen")),
-        S("bronnen", _("Empirisch en statistisch onderzoek"), "step_sources"),
-        ACCOUNT,
-    )
+# Probleem- en oorzakenanalyse (step 5): processteps.causes.documents.
 
 
 # Interventiepunten, Concept-visie and Visienota (steps 6-8): processteps.meetings.documents.
@@ -69,24 +59,7 @@ class ProbleemOorzakenanalyse(Builder):
 # Doelenboom (step 9): processteps.goals.documents.
 
 
-class Actieboek(Builder):
-    document_type = "actieboek"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("acties", _("Acties gericht op het wegnemen van oorzaken")),
-        S("betrokkenen", _("Organisaties en personen met een rol in de uitvoering")),
-        S("indicatoren", _("Uitvoeringsindicatoren"), "step_sources"),
-        ACCOUNT,
-    )
+# Actieboek (step 10): processteps.actions.documents.
 
 
-class Uitvoeringsplan(Builder):
-    document_type = "uitvoeringsplan"
-    outline = (
-        S("inleiding", _("Inleiding")),
-        S("organisatie", _("Uitvoeringsorganisatie")),
-        S("aansturing", _("Aansturing van de uitvoering")),
-        S("planning", _("Planning"), "planning"),
-        S("gegevensbanken", _("Gegevensbanken"), "step_sources"),
-        ACCOUNT,
-    )
+# Uitvoeringsplan (step 11): processteps.implementation.documents.

@@ -21,6 +21,8 @@ from processteps.consultation.demo_data import (
     BRIEFING,
     INTERVIEWS,
     KEY_FIGURES,
+    OMGEVINGSANALYSE_SECTIONS,
+    OOGST_SECTIONS,
     THEMES,
 )
 from processteps.consultation.models import KeyFigureStatus, ReportStatus
@@ -213,6 +215,20 @@ def demo_load(*, project, leader) -> None:
     render and publish the Bloemlezing (once)."""
     members = [m.user for m in project.memberships.filter(role=Role.MEMBER).select_related("user")]
     demo_consultation_load(project=project, leader=leader, members=members)
+    demo_document_publish(
+        project=project,
+        leader=leader,
+        step_key="key_figures",
+        sections=OMGEVINGSANALYSE_SECTIONS,
+        change_note="Invalshoeken en sleutelfiguren vastgesteld",
+    )
+    demo_document_publish(
+        project=project,
+        leader=leader,
+        step_key="interviews",
+        sections=OOGST_SECTIONS,
+        change_note="Verantwoording van de interviews",
+    )
     demo_document_publish(
         project=project,
         leader=leader,

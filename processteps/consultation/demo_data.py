@@ -1276,3 +1276,52 @@ BLOEMLEZING_THEMES_TEXT = (
     "<p>De thema's zijn door het team vastgesteld na het lezen van alle verslagen en "
     "transcripten. Een citaat kan bij meer dan één thema horen.</p>"
 )
+
+# -- the process documents of steps 2 and 3 (Omgevingsanalyse, Oogst consultatieronde) -------
+# Written without names: key figures are people in the data, and these documents are published.
+
+OMGEVINGSANALYSE_SECTIONS = {
+    "inleiding": (
+        "<p>Wie moeten we spreken om het migratievraagstuk in zijn volle breedte te leren "
+        "kennen? Deze omgevingsanalyse legt vast langs welke invalshoeken het team naar het "
+        "vraagstuk kijkt en hoe de sleutelfiguren zijn gekozen die in de consultatieronde worden "
+        "geïnterviewd.</p>"
+    ),
+    "invalshoeken": (
+        "<p>Het team onderscheidt vijf functionele invalshoeken, elk met subfunctionele: "
+        "<strong>overheid</strong> (Rijksoverheid, gemeenten, uitvoeringsorganisaties), "
+        "<strong>maatschappelijke organisaties</strong> (vluchtelingenwerk en opvang, "
+        "levensbeschouwelijke organisaties, welzijn), <strong>onderwijs en wetenschap</strong> "
+        "(onderzoek, onderwijs), <strong>bedrijfsleven</strong> (werkgevers, uitzendbranche) en "
+        "<strong>burgers en ervaringsdeskundigen</strong> (statushouders, omwonenden, "
+        "arbeidsmigranten).</p>"
+    ),
+    "sleutelfiguren": (
+        "<p>Per invalshoek zijn sleutelfiguren voorgedragen door de projectleider en het team: "
+        "<em>usual suspects</em>, die het vraagstuk beroepshalve kennen, en <em>unusual "
+        "suspects</em>, die het van dichtbij meemaken maar zelden gehoord worden. Ongeveer dertig "
+        "sleutelfiguren staan in het register; de projectleider keurt elke voordracht goed. Hun "
+        "namen en contactgegevens blijven binnen het team.</p>"
+    ),
+}
+
+OOGST_SECTIONS = {
+    "inleiding": (
+        "<p>In januari en februari 2024 hebben de leden van het projectteam twintig "
+        "sleutelfiguren geïnterviewd. Dit document verantwoordt hoe dat is gegaan en wat het "
+        "heeft opgeleverd; de citaten zelf staan in de Bloemlezing.</p>"
+    ),
+    "werkwijze": (
+        "<p>Elke sleutelfiguur kreeg een uitnodiging met de briefing over het project. De "
+        "gesprekken duurden ongeveer een uur, werden door één of twee teamleden gevoerd en, "
+        "met toestemming, opgenomen. Van elk gesprek is een verslag gemaakt dat de projectleider "
+        "heeft geaccepteerd of met opmerkingen heeft teruggegeven. Per citaat is vastgelegd of en "
+        "hoe de geïnterviewde genoemd mag worden.</p>"
+    ),
+    "oogst": (
+        "<p>Uit de verslagen en transcripten zijn fragmenten gemarkeerd en geordend onder zes "
+        "hoofdthema's: opvang en huisvesting, integratie en participatie, arbeid en economie, "
+        "draagvlak en polarisatie, wet- en regelgeving, en internationale samenwerking. Deze "
+        "oogst is de basis van de Bloemlezing en van de probleem- en oorzakenanalyse in stap 5.</p>"
+    ),
+}

@@ -43,9 +43,9 @@ def overview(project) -> str:
 
 def test_the_team_tree_shows_the_check_the_diagram_and_the_list(project, derived, client_as):
     html = page(client_as("leader"), overview(project))
-    # The diagram is inline SVG with a title, each goal a link to its page.
+    # The diagram is inline SVG with a title, each goal a link to its page (a group of links).
     svg = re.search(r'<svg[^>]*id="doelenboom-tekening".*?</svg>', html, re.S).group(0)
-    assert 'role="group"' in svg  # with links: not an image (whose content is hidden)
+    assert 'role="group"' in svg
     root_goal = derived.goal_of[derived.root.pk]
     assert f'href="/projects/{project.pk}/goals/{root_goal.pk}/"' in svg
     assert "<script" not in svg
