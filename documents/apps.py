@@ -58,5 +58,7 @@ class DocumentsConfig(AppConfig):
                 },
                 audit_choices={("document", "audience"): Audience},
                 demo="documents.demo.demo_load",
+                public_home="documents/public/home_panel.html",
+                public_home_context="documents.selectors.public_home_context",
             )
         )

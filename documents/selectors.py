@@ -4,10 +4,11 @@ import difflib
 import html
 import re
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.html import strip_tags
 
 from documents.models import Audience, DocumentVersion, ProcessDocument, Publication
+from processteps.models import Project
 
 AUDIENCES_FOR_CLIENT = (Audience.CLIENT, Audience.PUBLIC)
 
@@ -135,3 +136,31 @@ def compare_sections(old_sections: list[dict], new_sections: list[dict]) -> list
             }
         )
     return rows
+
+
+def publicly_published_projects():
+    """The projects with at least one document published to the public (an active
+    publication), by name, each with ``public_documents`` (how many); a publication only to
+    the client does not count."""
+    public = Publication.objects.active().filter(audience=Audience.PUBLIC)
+    return (
+        Project.objects.filter(pk__in=public.values("document__project"))
+        .annotate(
+            public_documents=Count(
+                "documents__publications",
+                filter=Q(
+                    documents__publications__audience=Audience.PUBLIC,
+                    documents__publications__unpublished_at__isnull=True,
+                ),
+                distinct=True,
+            )
+        )
+        .only("id", "name", "slug", "client_organisation")
+        .order_by("name", "id")
+    )
+
+
+def public_home_context(request) -> dict:
+    """For the visitors' home page: the projects that publish something, with links to their
+    public pages."""
+    return {"items": list(publicly_published_projects())}

@@ -123,6 +123,11 @@ class SkipForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        # The step page also holds the decision form, with a field "reason" of its own.
+        kwargs.setdefault("auto_id", "id_skip_%s")
+        super().__init__(*args, **kwargs)
+
 
 class DecisionForm(CrispyMixin, forms.Form):
     decision = forms.ChoiceField(

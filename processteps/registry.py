@@ -21,6 +21,8 @@ complexes, …) that gives one or more method steps a structured tool. It regist
                              "processteps.example.selectors.all_done"),),
         documents="processteps.example.documents",        # its document builders
         demo="processteps.example.demo.demo_load",        # its part of the demo
+        public_home="example/public_home.html",           # on the home page for visitors
+        public_home_context="processteps.example.selectors.public_home_context",
     ))
 
 The step page, the dashboard, the project's URLs, the audit descriptions, the data-ticked
@@ -96,6 +98,11 @@ class StepTool:
     derived: tuple[DerivedItem, ...] = ()
     documents: str = ""
     demo: str = ""
+    # A template included in the home page of a visitor without an account (what the public may
+    # read), with what ``public_home_context`` (dotted path, ``(request) -> dict``) adds; a
+    # context without anything to show (falsy ``items``) leaves the panel out.
+    public_home: str = ""
+    public_home_context: str = ""
 
     def covers(self, step_key: str) -> bool:
         return ALL_STEPS in self.steps or step_key in self.steps
@@ -204,4 +211,23 @@ def step_panels(request, project, step) -> list[dict]:
             context.update(t.panel_context_function(request, project, step))
         html = render_to_string(t.panel, context, request=request)
         panels.append({"template": t.panel, "html": html, **context})
+    return panels
+
+
+def public_home_panels(request) -> list[dict]:
+    """The panels the tools add to the home page of a visitor without an account, rendered
+    (``html``), in the method's order; a tool whose context says ``items`` is empty shows none."""
+    from django.template.loader import render_to_string
+
+    panels = []
+    for t in tools():
+        if not t.public_home:
+            continue
+        context = {"tool": t}
+        if t.public_home_context:
+            context.update(import_string(t.public_home_context)(request))
+            if "items" in context and not context["items"]:
+                continue
+        html = render_to_string(t.public_home, context, request=request)
+        panels.append({"template": t.public_home, "html": html, **context})
     return panels

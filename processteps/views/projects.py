@@ -18,7 +18,7 @@ from processteps.forms import (
     month_range,
 )
 from processteps.models import Membership, Project, Role, Task
-from processteps.registry import links_for
+from processteps.registry import links_for, public_home_panels
 from processteps.selectors import activity_for
 from processteps.services import members as member_services
 from processteps.services import projects as project_services
@@ -26,8 +26,12 @@ from processteps.services import projects as project_services
 from .common import apply_errors
 
 
-@login_required
 def home(request):
+    if not request.user.is_authenticated:
+        # A visitor without an account: what the public may read (the tools add it).
+        return render(
+            request, "processteps/public_home.html", {"panels": public_home_panels(request)}
+        )
     projects = Project.objects.for_user(request.user).prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.filter(user=request.user))
     )

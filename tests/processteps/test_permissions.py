@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 # "login": redirect to the login page; 404: project not shown; 403: role may not; 200/302: success.
 #                                 anonymous outsider client member leader admin
 EXPECTED = {
-    ("home", "GET"):                  (LOGIN, 200, 200, 200, 200, 200),
+    ("home", "GET"):                  (200, 200, 200, 200, 200, 200),  # visitors: public home
     ("my_tasks", "GET"):              (LOGIN, 200, 200, 200, 200, 200),
     ("project_create", "GET"):        (LOGIN, 200, 200, 200, 200, 200),
     ("project_create", "POST"):       (LOGIN, 302, 302, 302, 302, 302),

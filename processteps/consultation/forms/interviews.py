@@ -204,6 +204,11 @@ class TranscriptForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        # The report page also holds the attachment form, with a field "file" of its own.
+        kwargs.setdefault("auto_id", "id_transcript_%s")
+        super().__init__(*args, **kwargs)
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         ext = os.path.splitext(upload.name)[1].lower().lstrip(".")
