@@ -213,6 +213,10 @@ def _clean(element, *, links: bool):
         if local == "title" and name == "a":
             attrs["aria-label"] = value[:200]
             continue
+        if local == "id":
+            # Graphviz numbers its nodes (node1, edge1, …) in every drawing alike: kept, two
+            # diagrams on one page would repeat them. Nothing refers to them (url() is dropped).
+            continue
         if local in ALLOWED_ATTRIBUTES and not value.lstrip().lower().startswith(
             ("javascript:", "url(", "data:")
         ):

@@ -1,6 +1,8 @@
 """Graphviz diagrams: laid out by dot, user text escaped, nothing in the SVG that fetches or
 runs anything, links only to this site, and the picture embeds in a sealed PDF as vectors."""
 
+import re
+
 import pytest
 
 from documents.diagrams import Diagram, DiagramError, Edge, Node, render_svg, sanitise_svg
@@ -75,3 +77,10 @@ def test_the_svg_embeds_in_the_sealed_pdf_as_vector_graphics():
     assert count_pages(pdf) == 1
     text = pdf_text(pdf)
     assert "Te weinig sociale" in text  # SVG text stays text (vectors, not a bitmap)
+
+
+def test_two_diagrams_on_one_page_share_no_id():
+    first = render_svg(causal_diagram(), element_id="complex-1")
+    second = render_svg(causal_diagram(), element_id="complex-2")
+    ids = re.findall(r'\bid="([^"]+)"', first) + re.findall(r'\bid="([^"]+)"', second)
+    assert len(ids) == len(set(ids)) == 4  # each drawing's own id and its title's
