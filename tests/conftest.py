@@ -106,3 +106,16 @@ def smtp(settings):
     yield start
     for server in servers:
         server.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the site's language: a test that switches to English (a
+    request with another language, translation.activate) must not leak it into the next test of
+    the same worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -112,7 +112,15 @@ def _snapshot(sections) -> list[dict]:
 
 
 def version_create(*, actor, document: ProcessDocument, change_note: str = "") -> DocumentVersion:
-    """Freeze the draft, with its compiled data, as the next version."""
+    """Freeze the draft, with its compiled data, as the next version.
+
+    The version is made in the project's language, whatever the language of the request (or of
+    the worker's thread) that asked for it."""
+    with translation.override(document.project.language):
+        return _version_create(actor=actor, document=document, change_note=change_note)
+
+
+def _version_create(*, actor, document: ProcessDocument, change_note: str) -> DocumentVersion:
     builder = builder_for(document)
     sections = builder.sections()
     snapshot = _snapshot(sections)
