@@ -3,6 +3,8 @@ the step of the tool."""
 
 from django.shortcuts import get_object_or_404
 
+from processteps.views.common import step_for
+
 from ..models import Action, ActionComment, ActionInvitation, Milestone
 from ..selectors import action_loaded
 
@@ -16,7 +18,7 @@ INVITE = "actions.invite"
 
 def step_of(project):
     """Step 10 of the project (for the breadcrumbs), whatever its number there."""
-    return project.steps.filter(key=STEP_KEY).only("pk", "project_id", "number", "name").first()
+    return step_for(project, STEP_KEY)
 
 
 def get_action(project, pk, **kwargs) -> Action:

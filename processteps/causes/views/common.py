@@ -1,10 +1,11 @@
 """What the causal-complex views share: fetching objects inside the project (404 outside it),
 the step of the tool, redirects back to where the user came from."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+
+# back_or and form_errors_as_messages: the core helpers, imported by this tool's views from here.
+from processteps.views.common import back_or, form_errors_as_messages, step_for  # noqa: F401
 
 from ..models import CausalAnalysis, CausalComplex, CausalFactor, CausalLink, Evidence
 
@@ -21,7 +22,7 @@ MANAGE_TEAM = "causes.manage_team"
 
 def step_of(project):
     """Step 5 of the project (for the breadcrumbs), whatever its number there."""
-    return project.steps.filter(key=STEP_KEY).only("pk", "project_id", "number", "name").first()
+    return step_for(project, STEP_KEY)
 
 
 def get_analysis(project, pk) -> CausalAnalysis:
@@ -84,23 +85,3 @@ def factor_url(factor: CausalFactor) -> str:
     return reverse(
         "causes:factor_detail", kwargs={"project": factor.analysis.project_id, "factor": factor.pk}
     )
-
-
-def back_or(request, fallback: str):
-    """Back to the page the form was on (a ``next`` on this site), else ``fallback``."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
-
-
-def form_errors_as_messages(request, form) -> None:
-    """A small inline form (no page of its own) tells its errors as messages; a form of more
-    than one field names the field."""
-    named = len(form.fields) > 1
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if named and field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)

@@ -3,6 +3,8 @@ step of the tool."""
 
 from django.shortcuts import get_object_or_404
 
+from processteps.views.common import step_for
+
 from ..models import ImplementationBody, SteeringMoment
 
 STEP_KEY = "implementation_plan"
@@ -14,7 +16,7 @@ REPORT_STATUS = "implementation.report_status"
 
 def step_of(project):
     """Step 11 of the project (for the breadcrumbs), whatever its number there."""
-    return project.steps.filter(key=STEP_KEY).only("pk", "project_id", "number", "name").first()
+    return step_for(project, STEP_KEY)
 
 
 def get_body(project, pk) -> ImplementationBody:
