@@ -29,14 +29,15 @@ from the steps 10-11 side, the actions and the implementation plan.
    and the large project. A page or a compile whose number of queries differs between the two
    is marked ``<- NOT constant`` and the script exits with 1.
 4. ``--render``: renders each compiled document of the large project through the app's sealed
-   renderer and through bare WeasyPrint on the same HTML (``bench/render.py``'s ``bare_path``),
-   and prints both times, the ratio and the pages.
+   renderer and through bare WeasyPrint on the same HTML with the same PDF/A-3a options and
+   pydyf fix, each render in a fresh process, ``--rounds`` rounds in alternating order, and
+   prints each round and the median of the per-round ratios against the 1.1x target
+   (``bench/renderpair.py``).
 """
 
 import argparse
 import datetime
 import gc
-import logging
 import os
 import random
 import resource
@@ -73,7 +74,6 @@ from django.urls import reverse  # noqa: E402
 
 from documents.builders import builder_for  # noqa: E402
 from documents.diagrams import render_svg  # noqa: E402
-from documents.rendering import render  # noqa: E402
 from documents.services.documents import document_ensure  # noqa: E402
 from processteps.causes.models import (  # noqa: E402
     AnalysisKind,
@@ -432,6 +432,7 @@ def main() -> int:
         "--render", action="store_true", help="also render the large project's documents"
     )
     parser.add_argument("--keep", type=Path, help="write the compiled HTML (and PDFs) here")
+    parser.add_argument("--rounds", type=int, default=3, help="render rounds with --render")
     args = parser.parse_args()
     scale = max(args.scale, 0.01)
 
@@ -518,30 +519,19 @@ def main() -> int:
             for key, html in compiled.items():
                 (args.keep / f"{key}.html").write_text(html)
         if args.render:
-            from render import bare_path  # bench/render.py: the same HTML through bare WeasyPrint
+            from renderpair import compare, describe
 
-            # The bare run cannot load the template's root-relative <link> (it gets the
-            # stylesheet through ``stylesheets=``); WeasyPrint logs that. Keep the output clean.
-            logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-
+            # Each render in a fresh process of its own (this one holds the large project),
+            # the app's renderer against bare WeasyPrint on the same HTML, like for like.
             print()
             for key, html in compiled.items():
-                gc.collect()
-                start, cpu = time.perf_counter(), time.process_time()
-                result = render(html)
-                app_wall, app_cpu = time.perf_counter() - start, time.process_time() - cpu
-                gc.collect()
-                start, cpu = time.perf_counter(), time.process_time()
-                _pdf, bare_pages = bare_path(html)
-                bare_wall, bare_cpu = time.perf_counter() - start, time.process_time() - cpu
-                print(
-                    f"render {key}: app {app_wall:.2f} s wall ({app_cpu:.2f} s CPU), "
-                    f"{result.pages} pages; bare WeasyPrint {bare_wall:.2f} s wall "
-                    f"({bare_cpu:.2f} s CPU), {bare_pages} pages; app/bare = "
-                    f"{app_wall / bare_wall:.3f} wall, {app_cpu / bare_cpu:.3f} CPU"
-                )
+                keep = None
                 if args.keep:
-                    (args.keep / f"{key}.pdf").write_bytes(result.data)
+                    keep = args.keep / key
+                    keep.mkdir(parents=True, exist_ok=True)
+                result = compare(html, rounds=args.rounds, keep=keep)
+                for line in describe(f"render {key}", result):
+                    print(line)
         print(f"\npeak RSS of the process: {maxrss_mib():.0f} MiB")
         return 1 if failures else 0
     finally:
