@@ -32,10 +32,10 @@ def back_or(request, fallback: str):
     return redirect(fallback)
 
 
-def form_errors_as_messages(request, form) -> None:
+def form_errors_as_messages(request, form, *, name_fields: bool | None = None) -> None:
     """A small inline form (no page of its own) tells its errors as messages; a form of more
-    than one field names the field."""
-    named = len(form.fields) > 1
+    than one field names the field (``name_fields=True``: always)."""
+    named = len(form.fields) > 1 if name_fields is None else name_fields
     for field, errors in form.errors.items():
         label = form.fields[field].label if named and field in form.fields else ""
         for error in errors:

@@ -15,7 +15,6 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -44,7 +43,7 @@ from processteps.consultation.services import keyfigure_io
 from processteps.consultation.services import keyfigures as keyfigure_services
 from processteps.models import AuditEntry
 from processteps.services.audit import describe
-from processteps.views.common import apply_errors
+from processteps.views.common import apply_errors, back_or
 
 VIEW = "consultation.view_key_figures"
 PROPOSE = "consultation.propose_key_figure"
@@ -72,15 +71,6 @@ def _perms(request, project) -> dict:
         "may_update_status": user.has_perm(UPDATE_STATUS, project),
         "may_manage": user.has_perm(MANAGE, project),
     }
-
-
-def _next_or(request, fallback):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
 
 
 def _detail_path(project, key_figure) -> str:
@@ -240,7 +230,7 @@ def keyfigure_approve(request, project, key_figure):
         messages.success(
             request, _("%(name)s is goedgekeurd als sleutelfiguur.") % {"name": key_figure.name}
         )
-    return _next_or(request, _detail_path(project, key_figure))
+    return back_or(request, _detail_path(project, key_figure))
 
 
 @login_required
@@ -266,7 +256,7 @@ def keyfigure_status(request, project, key_figure):
                 _("De status van %(name)s is nu '%(status)s'.")
                 % {"name": key_figure.name, "status": key_figure.get_status_display()},
             )
-    return _next_or(request, _detail_path(project, key_figure))
+    return back_or(request, _detail_path(project, key_figure))
 
 
 @login_required

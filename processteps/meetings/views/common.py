@@ -3,6 +3,8 @@
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from processteps.views.common import form_errors_as_messages
+
 from ..models import Meeting
 
 VIEW = "meetings.view"
@@ -43,13 +45,8 @@ def to_meeting(meeting, anchor: str = ""):
 
 
 def form_errors(request, form) -> None:
-    """A form that failed outside its page: its errors as messages."""
-    from django.contrib import messages
-
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
+    """A form that failed outside its page: its errors as messages, each naming its field."""
+    form_errors_as_messages(request, form, name_fields=True)
 
 
 def submit(request, form, action, success: str) -> bool:
