@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -210,6 +211,104 @@ def fragments_overview(project: Project) -> tuple[list[ThemeBlock], list[Fragmen
         entry.anchor = entry.fragment.pk not in seen
         seen.add(entry.fragment.pk)
     return tree, without_theme
+
+
+FRAGMENTS_PER_PAGE = 30
+NO_THEME = "geen"
+
+
+@dataclass
+class FragmentsPage:
+    """What the fragments page shows: the theme tree with counts (the navigation), and one main
+    theme's section (``section``, its sub-themes inside) or the fragments without a theme
+    (``without_theme``), a page of ``FRAGMENTS_PER_PAGE`` at a time (``page``)."""
+
+    tree: list[tuple[Theme, list[Theme]]]
+    without_theme_count: int
+    selected: str
+    page: object
+    section: ThemeBlock | None = None
+    without_theme: list[FragmentEntry] = field(default_factory=list)
+
+
+def fragments_page(project: Project, theme: str | None, number) -> FragmentsPage:
+    """The fragments page, loaded on demand: ``theme`` is a theme's pk (a sub-theme selects its
+    main theme's section), ``NO_THEME``, or empty for the first main theme (or, without themes,
+    the fragments without one). Entries carry ``rank`` (their place in the theme, over all
+    pages), ``is_first``/``is_last`` and ``anchor``. Five queries, whatever the round's size."""
+    tree = theme_tree_with_counts(project)
+    unthemed = Fragment.objects.filter(project=project, theme_links__isnull=True)
+    without_count = unthemed.count()
+    chosen = None
+    if theme != NO_THEME:
+        for main, children in tree:
+            if str(main.pk) == theme or any(str(c.pk) == theme for c in children):
+                chosen = (main, children)
+        if chosen is None and tree:
+            chosen = tree[0]
+    if chosen is None:
+        paginator = Paginator(
+            unthemed.select_related(*FRAGMENT_RELATED).order_by("id"), FRAGMENTS_PER_PAGE
+        )
+        paginator.count = without_count  # known: no second count
+        page = paginator.get_page(number)
+        entries = []
+        for i, fragment in enumerate(page.object_list, start=page.start_index()):
+            entry = entry_for(fragment)
+            entry.rank, entry.anchor = i, True
+            entries.append(entry)
+        return FragmentsPage(tree, without_count, NO_THEME, page, without_theme=entries)
+
+    main, children = chosen
+    order = [main, *children]
+    links = (
+        FragmentTheme.objects.filter(theme__in=order)
+        .select_related(*(f"fragment__{path}" for path in FRAGMENT_RELATED))
+        .order_by(
+            Case(*(When(theme_id=t.pk, then=i) for i, t in enumerate(order))), "position", "id"
+        )
+    )
+    paginator = Paginator(links, FRAGMENTS_PER_PAGE)
+    paginator.count = sum(t.fragment_count for t in order)
+    page = paginator.get_page(number)
+    blocks = {t.pk: ThemeBlock(theme=t, level=1 if t is main else 2) for t in order}
+    starts, before = {}, 0
+    for t in order:
+        starts[t.pk], before = before, before + t.fragment_count
+    totals = {t.pk: t.fragment_count for t in order}
+    for i, link in enumerate(page.object_list, start=page.start_index()):
+        entry = entry_for(link.fragment, link)
+        entry.rank = i - starts[link.theme_id]
+        entry.is_first, entry.is_last = entry.rank == 1, entry.rank == totals[link.theme_id]
+        entry.anchor = True
+        blocks[link.theme_id].entries.append(entry)
+    section = blocks[main.pk]
+    section.children = [blocks[c.pk] for c in children]
+    return FragmentsPage(tree, without_count, str(main.pk), page, section=section)
+
+
+def fragment_page_query(fragment: Fragment, theme_id: int | None = None) -> str:
+    """The query of the fragments page that shows ``fragment`` (under ``theme_id``, or the first
+    of its themes in the tree's order): ``thema=…&page=…``."""
+    links = FragmentTheme.objects.filter(fragment=fragment).select_related("theme")
+    if theme_id is not None:
+        links = links.filter(theme_id=theme_id)
+    link = links.order_by("theme__position", "theme__name").first()
+    if link is None:
+        before = Fragment.objects.filter(
+            project_id=fragment.project_id, theme_links__isnull=True, pk__lt=fragment.pk
+        ).count()
+        return f"thema={NO_THEME}&page={before // FRAGMENTS_PER_PAGE + 1}"
+    main_id = link.theme.parent_id or link.theme_id
+    order = [main_id, *Theme.objects.filter(parent_id=main_id).values_list("pk", flat=True)]
+    earlier = order[: order.index(link.theme_id)]
+    before = FragmentTheme.objects.filter(theme_id__in=earlier).count()
+    before += (
+        FragmentTheme.objects.filter(theme_id=link.theme_id)
+        .filter(Q(position__lt=link.position) | Q(position=link.position, pk__lt=link.pk))
+        .count()
+    )
+    return f"thema={main_id}&page={before // FRAGMENTS_PER_PAGE + 1}"
 
 
 def _entries(tree, without_theme):
