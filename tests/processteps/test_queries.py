@@ -103,7 +103,22 @@ def test_large_project_pages_show_everything(small_and_large, client):
     client.force_login(people["leader"])
     page = client.get(step_url(large)).content.decode()
     assert page.count('<li id="check-') == 4 + 20  # the method's items and the extra ones
-    assert page.count("<strong>Bron ") == 1 + 20
+    # 21 sources, ten a page; the total is in the heading, the rest on the next pages.
+    assert 'id="source-total">21<' in page
+    assert page.count("<strong>Bron ") == 10
+    url = step_url(large)
+    sources = [
+        client.get(url, {"bronnen": n}).content.decode().count("<strong>Bron ") for n in (1, 2, 3)
+    ]
+    assert sources == [10, 10, 1]
+    # 29 tasks of step 1, twenty a page; a page link keeps the page of the other list.
+    assert large.steps.get(number=1).tasks.count() == 29
+    assert 'id="task-total">29<' in page
+    assert page.count('">bewerken<span class="visually-hidden"> ') == 20
+    second = client.get(url, {"bronnen": 2, "taken": 2}).content.decode()
+    assert second.count('">bewerken<span class="visually-hidden"> ') == 9
+    assert "?bronnen=2&amp;taken=1#tasks-heading" in second  # "Vorige" keeps the sources' page
+    assert second.count("<strong>Bron ") == 10
     dashboard = client.get(dashboard_url(large)).content.decode()
     assert ">4/24<" in dashboard  # step 1: the method's 4 ticked, 20 extra open
     assert ">0/25<" in dashboard  # step 2: 5 + 20 open
@@ -130,7 +145,13 @@ def test_home_and_my_tasks_do_not_grow_with_projects_and_tasks(url, db, client):
 
     assert after == before, "\n".join(sql)
     page = client.get(reverse(url)).content.decode()
-    assert page.count("list-group-item") >= 80 + 2
+    if url == "home":
+        assert page.count("list-group-item") >= 80 + 2
+    else:  # 82 open tasks, 50 a page: the count, the first 50 and the rest on page 2
+        assert "82 openstaande taken" in page
+        assert page.count('<li class="list-group-item">') == 50
+        second = client.get(reverse(url), {"page": 2}).content.decode()
+        assert second.count('<li class="list-group-item">') == 32
 
 
 def test_the_step_page_reads_the_list_of_steps_once(project, client):
