@@ -392,13 +392,8 @@ def is_overdue(interview: Interview, today: datetime.date | None = None) -> bool
     return report is None or report.status in OPEN_STATES
 
 
-def interviews_for_project(project: Project, today: datetime.date | None = None) -> list[Interview]:
-    """The project's interviews with key figure, report and interviewers (three queries).
-
-    Each interview gets ``report_obj`` (the report or None) and ``overdue``.
-    """
-    today = today or timezone.localdate()
-    interviews = list(
+def _interviews(project: Project):
+    return (
         Interview.objects.filter(project=project)
         .select_related("key_figure", "report")
         .prefetch_related(
@@ -406,10 +401,39 @@ def interviews_for_project(project: Project, today: datetime.date | None = None)
         )
         .order_by("scheduled_at", "id")
     )
+
+
+def _with_report_state(interviews, today: datetime.date) -> list[Interview]:
+    interviews = list(interviews)
     for interview in interviews:
         interview.report_obj = report_of(interview)
         interview.overdue = is_overdue(interview, today)
     return interviews
+
+
+def interviews_for_project(project: Project, today: datetime.date | None = None) -> list[Interview]:
+    """The project's interviews with key figure, report and interviewers (three queries).
+
+    Each interview gets ``report_obj`` (the report or None) and ``overdue``.
+    """
+    return _with_report_state(_interviews(project), today or timezone.localdate())
+
+
+def interviews_page(project: Project, number, *, per_page: int, today=None):
+    """A page of :func:`interviews_for_project` (a count and three queries, for the page's
+    interviews only)."""
+    page = Paginator(_interviews(project), per_page).get_page(number)
+    page.object_list = _with_report_state(page.object_list, today or timezone.localdate())
+    return page
+
+
+def overdue_in_order(project: Project, today: datetime.date | None = None) -> list[Interview]:
+    """The interviews whose report is overdue, in the overview's order (two queries)."""
+    today = today or timezone.localdate()
+    late = _interviews(project).filter(
+        Q(report__isnull=True) | Q(report__status__in=OPEN_STATES), report_due__lt=today
+    )
+    return _with_report_state(late, today)
 
 
 def overdue_interviews(project: Project, today: datetime.date | None = None) -> list[Interview]:
@@ -436,12 +460,12 @@ def interviewer_load(
 
     Pass the list of :func:`interviews_for_project` to reuse it (one more query, the team).
     """
-    if interviews is None:
-        interviews = interviews_for_project(project)
     memberships = project.memberships.filter(role__in=[Role.LEADER, Role.MEMBER]).select_related(
         "user"
     )
     loads = {m.user_id: InterviewerLoad(user=m.user, role=m.role) for m in memberships}
+    if interviews is None:
+        return _load_from_rows(project, loads)
     for interview in interviews:
         report = interview.report_obj if hasattr(interview, "report_obj") else report_of(interview)
         for user in interview.interviewers.all():
@@ -464,12 +488,38 @@ def interviewer_load(
     )
 
 
-def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
-    """Approved key figures (not erased, not declined) the user does not interview yet.
+def _load_from_rows(project: Project, loads: dict) -> list[InterviewerLoad]:
+    """:func:`interviewer_load` from one row per interviewer and interview (their user, the
+    report's status and due date), without loading the interviews themselves."""
+    today = timezone.localdate()
+    rows = list(
+        Interview.interviewers.through.objects.filter(interview__project=project).values_list(
+            "user_id", "interview__report__status", "interview__report_due"
+        )
+    )
+    gone = {user_id for user_id, _status, _due in rows if user_id not in loads}
+    for person in get_user_model().objects.filter(pk__in=gone) if gone else ():
+        loads[person.pk] = InterviewerLoad(user=person, role="")  # no longer on the team
+    for user_id, status, due in rows:
+        load = loads[user_id]
+        load.interviews += 1
+        still_open = status is None or status in OPEN_STATES
+        if still_open:
+            load.open_reports += 1
+        elif status == ReportStatus.SUBMITTED:
+            load.submitted += 1
+        else:
+            load.accepted += 1
+        if still_open and due is not None and due < today:
+            load.overdue += 1
+    return sorted(
+        loads.values(),
+        key=lambda load: (-load.interviews, (load.user.get_full_name() or load.user.username)),
+    )
 
-    Each has ``current_interviewers`` (the people already interviewing them). Two queries.
-    """
-    figures = (
+
+def _claimable(project: Project, user):
+    return (
         KeyFigure.objects.active()
         .filter(project=project, approved_at__isnull=False)
         .exclude(status="declined")
@@ -479,6 +529,9 @@ def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
         )
         .order_by("name", "id")
     )
+
+
+def _with_current_interviewers(figures) -> list[KeyFigure]:
     result = []
     for figure in figures:
         figure.current_interviewers = [
@@ -488,6 +541,15 @@ def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
         ]
         result.append(figure)
     return result
+
+
+def claimable_page(project: Project, user, number, *, per_page: int):
+    """Approved key figures (not erased, not declined) the user does not interview yet, a page
+    at a time; each has ``current_interviewers`` (the people already interviewing them). A
+    count, and the page's figures with their interviews and interviewers."""
+    page = Paginator(_claimable(project, user), per_page).get_page(number)
+    page.object_list = _with_current_interviewers(page.object_list)
+    return page
 
 
 # The key of step 4's checklist item that the consultation round ticks from its data.
