@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from processteps.models import Role
+from processteps.selectors import open_tasks_for
 from tests.factories import (
     AuditEntryFactory,
     ChecklistItemFactory,
@@ -164,3 +165,25 @@ def test_the_step_page_reads_the_list_of_steps_once(project, client):
         q["sql"] for q in ctx.captured_queries if 'FROM "processteps_processstep"' in q["sql"]
     ]
     assert len(step_reads) == 2, "\n".join(step_reads)  # the step itself and the navigation
+
+
+def test_the_dashboard_shows_the_next_ten_tasks_and_links_to_all(small_and_large, client):
+    people, _small, large = small_and_large
+    client.force_login(people["leader"])
+    mine = open_tasks_for(people["leader"], large)
+    total = mine.count()
+    assert total > 10
+    dashboard = client.get(dashboard_url(large)).content.decode()
+    first_ten = list(mine[:10])
+    section = dashboard[
+        dashboard.index('id="mytasks-heading"') : dashboard.index('id="agreements-heading"')
+    ]
+    assert section.count('<li class="list-group-item">') == 10
+    assert all(task.title in section for task in first_ten)
+    link = f"{reverse('processteps:my_tasks')}?project={large.pk}"
+    assert f'href="{link}">Alle {total} taken<' in section
+    # The full list of that project: all of them, and no other project's.
+    full = client.get(link).content.decode()
+    assert f"{total} openstaande taken" in full
+    assert full.count('<li class="list-group-item">') == total
+    assert "Klein ·" not in full
