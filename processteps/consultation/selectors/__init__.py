@@ -276,11 +276,13 @@ def fragments_page(project: Project, theme: str | None, number) -> FragmentsPage
     for t in order:
         starts[t.pk], before = before, before + t.fragment_count
     totals = {t.pk: t.fragment_count for t in order}
+    seen = set()  # a fragment under a theme and its sub-theme: the first place has the anchor
     for i, link in enumerate(page.object_list, start=page.start_index()):
         entry = entry_for(link.fragment, link)
         entry.rank = i - starts[link.theme_id]
         entry.is_first, entry.is_last = entry.rank == 1, entry.rank == totals[link.theme_id]
-        entry.anchor = True
+        entry.anchor = link.fragment_id not in seen
+        seen.add(link.fragment_id)
         blocks[link.theme_id].entries.append(entry)
     section = blocks[main.pk]
     section.children = [blocks[c.pk] for c in children]
