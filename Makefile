@@ -61,24 +61,28 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 # The workers a broker needs, as in production (README, "Workers"): renders on the queue
-# "render" (one process, replaced when it grew past RENDER_MAX_MEMORY KiB), everything else on
+# "render" (bin/render-worker: one render at a time, nice 10, a fresh process after every render,
+# and after one that grew past RENDER_MAX_MEMORY KiB), everything else on
 # "default", whose worker also runs beat (the sweeper of stuck renders; its schedule file is
 # var/celerybeat-schedule). Ctrl+C stops both; so does either one ending.
 RENDER_MAX_MEMORY ?= 512000
 CELERY := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} $(VENV)/bin/celery -A samenleving
 worker: $(VENV)/.installed
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1), here and for 'make run'; without it tasks run in the web process."; exit 1; }
-	$(CELERY) worker -Q render -n render@%h --concurrency=1 --max-memory-per-child=$(RENDER_MAX_MEMORY) --loglevel=info & render=$$!; \
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} CELERY=$(VENV)/bin/celery RENDER_MAX_MEMORY=$(RENDER_MAX_MEMORY) bin/render-worker & render=$$!; \
 	$(CELERY) worker -Q default -n default@%h --beat --loglevel=info & default=$$!; \
 	trap 'kill $$render $$default 2>/dev/null' EXIT; wait -n
 
+# bench/web.py needs wrk, PostgreSQL (DATABASE_URL) and, for its phase during a render, Redis.
 bench: $(VENV)/.installed-dev
+	@$(MAKE) --no-print-directory system-deps EXTRA_PACKAGES="wrk"
 	$(PY) bench/render.py
 	$(PY) bench/bloemlezing.py
 	$(PY) bench/meetings.py
 	$(PY) bench/plan.py
 	$(PY) bench/implementation.py
 	$(PY) bench/causal.py
+	$(PY) bench/web.py
 
 # The central catalogue (locale/) holds the core's, the documents app's and the consultation
 # round's strings; every other step tool keeps its own in processteps/<tool>/locale/.

@@ -25,7 +25,12 @@ def visible_audiences(user, project) -> tuple[str, ...] | None:
 def documents_for(user, project):
     """The project's documents with their latest version and active publications."""
     audiences = visible_audiences(user, project)
-    publications = Publication.objects.active().select_related("version").order_by("audience")
+    publications = (
+        Publication.objects.active()
+        .select_related("version")
+        .defer("version__html", "version__sections")
+        .order_by("audience")
+    )
     documents = (
         ProcessDocument.objects.filter(project=project)
         .select_related("step")
@@ -85,6 +90,7 @@ def publication_history(user, document):
         )
         .filter(Q(unpublished_at__isnull=True) | Q(superseded=True))
         .select_related("version")
+        .defer("version__html", "version__sections")
         .order_by("-published_at")
     )
 

@@ -65,9 +65,14 @@ def document_detail(request, project, number):
         )
     builder = builder_for(document)
     sections = builder.sections()
-    versions = list(document.versions.select_related("author").order_by("-number"))
+    # The lists show numbers, dates and states: never a version's HTML or sections.
+    versions = list(
+        document.versions.select_related("author").defer("html", "sections").order_by("-number")
+    )
     publications = list(
-        document.publications.select_related("version", "published_by", "unpublished_by")
+        document.publications.select_related("version", "published_by", "unpublished_by").defer(
+            "version__html", "version__sections"
+        )
     )
     return render(
         request,

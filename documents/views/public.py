@@ -20,7 +20,9 @@ def _public_publications(project):
 
 def public_project(request, slug):
     project = get_object_or_404(Project, slug=slug)
-    publications = list(_public_publications(project))
+    # The list shows each version's number, never its text: a 188-page Bloemlezing's HTML and
+    # sections stay in the database.
+    publications = list(_public_publications(project).defer("version__html", "version__sections"))
     if not publications:
         raise Http404
     return render(

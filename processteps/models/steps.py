@@ -5,6 +5,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,17 +37,22 @@ class UncertaintyStatus(models.TextChoices):
 
 class ProcessStepQuerySet(models.QuerySet):
     def with_counts(self):
-        """Annotate checklist x/y and open tasks, so lists of steps cost one query."""
+        """Annotate checklist x/y and open tasks, so lists of steps cost one query. Each count is
+        a subquery of its own: counting over a join of checklist items and tasks would make a row
+        per item per task (and need DISTINCT to undo it)."""
+        items = ChecklistItem.objects.filter(step=models.OuterRef("pk")).order_by()
+        open_tasks = Task.objects.filter(step=models.OuterRef("pk")).exclude(
+            status__in=CLOSED_TASK_STATUSES
+        )
+
+        def count(queryset):
+            counted = queryset.order_by().values("step").annotate(n=models.Count("pk"))
+            return Coalesce(models.Subquery(counted.values("n")), 0)
+
         return self.annotate(
-            checklist_total=models.Count("checklist_items", distinct=True),
-            checklist_done=models.Count(
-                "checklist_items", filter=models.Q(checklist_items__is_done=True), distinct=True
-            ),
-            open_task_count=models.Count(
-                "tasks",
-                filter=~models.Q(tasks__status__in=["done", "cancelled"]),
-                distinct=True,
-            ),
+            checklist_total=count(items),
+            checklist_done=count(items.filter(is_done=True)),
+            open_task_count=count(open_tasks),
         )
 
 

@@ -15,11 +15,10 @@ from processteps.forms import (
     MemberAddForm,
     MemberRoleForm,
     ProjectForm,
-    month_range,
 )
 from processteps.models import Membership, Project, Role, Task
 from processteps.registry import links_for, public_home_panels
-from processteps.selectors import activity_for
+from processteps.selectors import activity_for, next_tasks, steps_timeline
 from processteps.services import members as member_services
 from processteps.services import projects as project_services
 
@@ -54,42 +53,20 @@ def project_create(request):
     return render(request, "processteps/project_form.html", {"form": form})
 
 
-def _timeline(project, steps):
-    planned = [s for s in steps if s.planned_start]
-    if not planned:
-        return None
-    start = min(s.planned_start for s in planned)
-    end = max((s.planned_end or s.planned_start) for s in planned)
-    months = month_range(start, end)
-    rows = []
-    for step in steps:
-        if step.planned_start:
-            last = step.planned_end or step.planned_start
-            cells = [step.planned_start <= m <= last for m in months]
-        else:
-            cells = [False] * len(months)
-        rows.append({"step": step, "cells": cells})
-    return {"months": months, "rows": rows}
-
-
 @login_required
 def dashboard(request, project):
     project = get_project(request, project)
     steps = list(project.steps.with_counts().order_by("number"))
     entries = activity_for(request.user, project, limit=10)
-    my_tasks = (
-        Task.objects.filter(project=project)
-        .for_user(request.user)
-        .open()
-        .select_related("step", "assignee")
-    )
+    my_tasks, my_tasks_total = next_tasks(request.user, project)
     context = {
         "project": project,
         "steps": steps,
-        "timeline": _timeline(project, steps),
+        "timeline": steps_timeline(steps),
         "agreements": project.agreements.all(),
         "entries": entries,
         "my_tasks": my_tasks,
+        "my_tasks_total": my_tasks_total,
         "completed": sum(1 for s in steps if s.status == "completed"),
         "tool_links": links_for(request.user, project, dashboard=True),
     }

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,9 @@ from processteps.services.steps import completion_blockers
 
 from .common import apply_errors
 
+STEP_TASKS_PER_PAGE = 20
+STEP_SOURCES_PER_PAGE = 10
+
 
 def _get_step(project, number, queryset=None):
     queryset = queryset if queryset is not None else ProcessStep.objects.all()
@@ -39,8 +43,17 @@ def step_context(request, project, step, **forms):
     may_change = user.has_perm("processteps.change_step", project)
     may_see_team_work = user.has_perm("processteps.view_team_work", project)
     checklist = list(step.checklist_items.select_related("done_by"))
-    tasks = list(step.tasks.select_related("assignee"))
-    sources = list(step.sources.select_related("added_by")) if may_see_team_work else []
+    task_page = Paginator(step.tasks.select_related("assignee"), STEP_TASKS_PER_PAGE).get_page(
+        request.GET.get("taken")
+    )
+    tasks = list(task_page.object_list)
+    source_page = None
+    sources = []
+    if may_see_team_work:
+        source_page = Paginator(
+            step.sources.select_related("added_by"), STEP_SOURCES_PER_PAGE
+        ).get_page(request.GET.get("bronnen"))
+        sources = list(source_page.object_list)
     for obj in tasks:
         obj.project = project  # the permission checks per row reuse the project's role cache
     for obj in sources:
@@ -52,7 +65,9 @@ def step_context(request, project, step, **forms):
         "checklist": checklist,
         "checklist_done": sum(1 for item in checklist if item.is_done),
         "tasks": tasks,
+        "task_page": task_page,
         "sources": sources,
+        "source_page": source_page,
         "may_change": may_change,
         "may_tick": user.has_perm("processteps.tick_checklist", project) and not step.is_closed,
         "may_add_source": user.has_perm("processteps.add_source", project),

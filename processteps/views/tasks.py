@@ -3,16 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from processteps.access import check, get_project
 from processteps.forms import TaskForm
-from processteps.models import Task
+from processteps.models import Project, Task
+from processteps.selectors import open_tasks_for
 from processteps.services import tasks as task_services
 
 from .common import apply_errors
+
+MY_TASKS_PER_PAGE = 50
 
 
 @login_required
@@ -84,10 +88,14 @@ def task_delete(request, project, task):
 
 @login_required
 def my_tasks(request):
-    tasks = (
-        Task.objects.for_user(request.user)
-        .open()
-        .select_related("project", "step", "assignee")
-        .order_by("due_date", "project__name", "id")
+    """The user's open tasks in all their projects, or in one (``?project=``), a page at a time."""
+    project = None
+    if request.GET.get("project", "").isdigit():
+        project = Project.objects.for_user(request.user).filter(pk=request.GET["project"]).first()
+    tasks = open_tasks_for(request.user, project)
+    page = Paginator(tasks, MY_TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "processteps/my_tasks.html",
+        {"tasks": page.object_list, "page": page, "project": project},
     )
-    return render(request, "processteps/my_tasks.html", {"tasks": tasks})

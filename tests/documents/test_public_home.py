@@ -82,3 +82,37 @@ def test_the_list_takes_few_queries(catalogue, published, django_assert_max_num_
     with django_assert_max_num_queries(4):
         html = public_home()
     assert html.count("1 openbaar document") == 3
+
+
+def test_the_public_page_costs_the_same_and_never_reads_the_documents_text(
+    catalogue, published, render_fast
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import DocumentVersion
+
+    project = make_project()
+    published(project, Audience.PUBLIC)
+    address = reverse("documents:public_project", args=[project.slug])
+    visitor = Client()
+    visitor.get(address)
+    with CaptureQueriesContext(connection) as one:
+        assert visitor.get(address).status_code == 200
+
+    # A second, large document published: the list grows by a row, not by its text.
+    document = document_of(project, 2)
+    write(document, document.sections.first().key, "<p>tekst</p>" * 5000, actor=project.leader)
+    version = render_fast(version_create(actor=project.leader, document=document))
+    publish(actor=project.leader, version=version, audience=Audience.PUBLIC)
+    assert len(DocumentVersion.objects.get(pk=version.pk).html) > 50_000
+    with CaptureQueriesContext(connection) as two:
+        page = visitor.get(address).content.decode()
+    assert len(two) == len(one)
+    assert page.count("gepubliceerd op") == 2
+    version_table = [
+        q["sql"] for q in two.captured_queries if "documents_documentversion" in q["sql"]
+    ]
+    assert version_table and not any(
+        '"html"' in sql or '"sections"' in sql for sql in version_table
+    )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from processteps.models import Role
+from processteps.selectors import open_tasks_for
 from tests.factories import (
     AuditEntryFactory,
     ChecklistItemFactory,
@@ -103,7 +104,22 @@ def test_large_project_pages_show_everything(small_and_large, client):
     client.force_login(people["leader"])
     page = client.get(step_url(large)).content.decode()
     assert page.count('<li id="check-') == 4 + 20  # the method's items and the extra ones
-    assert page.count("<strong>Bron ") == 1 + 20
+    # 21 sources, ten a page; the total is in the heading, the rest on the next pages.
+    assert 'id="source-total">21<' in page
+    assert page.count("<strong>Bron ") == 10
+    url = step_url(large)
+    sources = [
+        client.get(url, {"bronnen": n}).content.decode().count("<strong>Bron ") for n in (1, 2, 3)
+    ]
+    assert sources == [10, 10, 1]
+    # 29 tasks of step 1, twenty a page; a page link keeps the page of the other list.
+    assert large.steps.get(number=1).tasks.count() == 29
+    assert 'id="task-total">29<' in page
+    assert page.count('">bewerken<span class="visually-hidden"> ') == 20
+    second = client.get(url, {"bronnen": 2, "taken": 2}).content.decode()
+    assert second.count('">bewerken<span class="visually-hidden"> ') == 9
+    assert "?bronnen=2&amp;taken=1#tasks-heading" in second  # "Vorige" keeps the sources' page
+    assert second.count("<strong>Bron ") == 10
     dashboard = client.get(dashboard_url(large)).content.decode()
     assert ">4/24<" in dashboard  # step 1: the method's 4 ticked, 20 extra open
     assert ">0/25<" in dashboard  # step 2: 5 + 20 open
@@ -130,7 +146,13 @@ def test_home_and_my_tasks_do_not_grow_with_projects_and_tasks(url, db, client):
 
     assert after == before, "\n".join(sql)
     page = client.get(reverse(url)).content.decode()
-    assert page.count("list-group-item") >= 80 + 2
+    if url == "home":
+        assert page.count("list-group-item") >= 80 + 2
+    else:  # 82 open tasks, 50 a page: the count, the first 50 and the rest on page 2
+        assert "82 openstaande taken" in page
+        assert page.count('<li class="list-group-item">') == 50
+        second = client.get(reverse(url), {"page": 2}).content.decode()
+        assert second.count('<li class="list-group-item">') == 32
 
 
 def test_the_step_page_reads_the_list_of_steps_once(project, client):
@@ -143,3 +165,25 @@ def test_the_step_page_reads_the_list_of_steps_once(project, client):
         q["sql"] for q in ctx.captured_queries if 'FROM "processteps_processstep"' in q["sql"]
     ]
     assert len(step_reads) == 2, "\n".join(step_reads)  # the step itself and the navigation
+
+
+def test_the_dashboard_shows_the_next_ten_tasks_and_links_to_all(small_and_large, client):
+    people, _small, large = small_and_large
+    client.force_login(people["leader"])
+    mine = open_tasks_for(people["leader"], large)
+    total = mine.count()
+    assert total > 10
+    dashboard = client.get(dashboard_url(large)).content.decode()
+    first_ten = list(mine[:10])
+    section = dashboard[
+        dashboard.index('id="mytasks-heading"') : dashboard.index('id="agreements-heading"')
+    ]
+    assert section.count('<li class="list-group-item">') == 10
+    assert all(task.title in section for task in first_ten)
+    link = f"{reverse('processteps:my_tasks')}?project={large.pk}"
+    assert f'href="{link}">Alle {total} taken<' in section
+    # The full list of that project: all of them, and no other project's.
+    full = client.get(link).content.decode()
+    assert f"{total} openstaande taken" in full
+    assert full.count('<li class="list-group-item">') == total
+    assert "Klein ·" not in full

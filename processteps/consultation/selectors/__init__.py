@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -212,6 +213,106 @@ def fragments_overview(project: Project) -> tuple[list[ThemeBlock], list[Fragmen
     return tree, without_theme
 
 
+FRAGMENTS_PER_PAGE = 30
+NO_THEME = "geen"
+
+
+@dataclass
+class FragmentsPage:
+    """What the fragments page shows: the theme tree with counts (the navigation), and one main
+    theme's section (``section``, its sub-themes inside) or the fragments without a theme
+    (``without_theme``), a page of ``FRAGMENTS_PER_PAGE`` at a time (``page``)."""
+
+    tree: list[tuple[Theme, list[Theme]]]
+    without_theme_count: int
+    selected: str
+    page: object
+    section: ThemeBlock | None = None
+    without_theme: list[FragmentEntry] = field(default_factory=list)
+
+
+def fragments_page(project: Project, theme: str | None, number) -> FragmentsPage:
+    """The fragments page, loaded on demand: ``theme`` is a theme's pk (a sub-theme selects its
+    main theme's section), ``NO_THEME``, or empty for the first main theme (or, without themes,
+    the fragments without one). Entries carry ``rank`` (their place in the theme, over all
+    pages), ``is_first``/``is_last`` and ``anchor``. Five queries, whatever the round's size."""
+    tree = theme_tree_with_counts(project)
+    unthemed = Fragment.objects.filter(project=project, theme_links__isnull=True)
+    without_count = unthemed.count()
+    chosen = None
+    if theme != NO_THEME:
+        for main, children in tree:
+            if str(main.pk) == theme or any(str(c.pk) == theme for c in children):
+                chosen = (main, children)
+        if chosen is None and tree:
+            chosen = tree[0]
+    if chosen is None:
+        paginator = Paginator(
+            unthemed.select_related(*FRAGMENT_RELATED).order_by("id"), FRAGMENTS_PER_PAGE
+        )
+        paginator.count = without_count  # known: no second count
+        page = paginator.get_page(number)
+        entries = []
+        for i, fragment in enumerate(page.object_list, start=page.start_index()):
+            entry = entry_for(fragment)
+            entry.rank, entry.anchor = i, True
+            entries.append(entry)
+        return FragmentsPage(tree, without_count, NO_THEME, page, without_theme=entries)
+
+    main, children = chosen
+    order = [main, *children]
+    links = (
+        FragmentTheme.objects.filter(theme__in=order)
+        .select_related(*(f"fragment__{path}" for path in FRAGMENT_RELATED))
+        .order_by(
+            Case(*(When(theme_id=t.pk, then=i) for i, t in enumerate(order))), "position", "id"
+        )
+    )
+    paginator = Paginator(links, FRAGMENTS_PER_PAGE)
+    paginator.count = sum(t.fragment_count for t in order)
+    page = paginator.get_page(number)
+    blocks = {t.pk: ThemeBlock(theme=t, level=1 if t is main else 2) for t in order}
+    starts, before = {}, 0
+    for t in order:
+        starts[t.pk], before = before, before + t.fragment_count
+    totals = {t.pk: t.fragment_count for t in order}
+    seen = set()  # a fragment under a theme and its sub-theme: the first place has the anchor
+    for i, link in enumerate(page.object_list, start=page.start_index()):
+        entry = entry_for(link.fragment, link)
+        entry.rank = i - starts[link.theme_id]
+        entry.is_first, entry.is_last = entry.rank == 1, entry.rank == totals[link.theme_id]
+        entry.anchor = link.fragment_id not in seen
+        seen.add(link.fragment_id)
+        blocks[link.theme_id].entries.append(entry)
+    section = blocks[main.pk]
+    section.children = [blocks[c.pk] for c in children]
+    return FragmentsPage(tree, without_count, str(main.pk), page, section=section)
+
+
+def fragment_page_query(fragment: Fragment, theme_id: int | None = None) -> str:
+    """The query of the fragments page that shows ``fragment`` (under ``theme_id``, or the first
+    of its themes in the tree's order): ``thema=…&page=…``."""
+    links = FragmentTheme.objects.filter(fragment=fragment).select_related("theme")
+    if theme_id is not None:
+        links = links.filter(theme_id=theme_id)
+    link = links.order_by("theme__position", "theme__name").first()
+    if link is None:
+        before = Fragment.objects.filter(
+            project_id=fragment.project_id, theme_links__isnull=True, pk__lt=fragment.pk
+        ).count()
+        return f"thema={NO_THEME}&page={before // FRAGMENTS_PER_PAGE + 1}"
+    main_id = link.theme.parent_id or link.theme_id
+    order = [main_id, *Theme.objects.filter(parent_id=main_id).values_list("pk", flat=True)]
+    earlier = order[: order.index(link.theme_id)]
+    before = FragmentTheme.objects.filter(theme_id__in=earlier).count()
+    before += (
+        FragmentTheme.objects.filter(theme_id=link.theme_id)
+        .filter(Q(position__lt=link.position) | Q(position=link.position, pk__lt=link.pk))
+        .count()
+    )
+    return f"thema={main_id}&page={before // FRAGMENTS_PER_PAGE + 1}"
+
+
 def _entries(tree, without_theme):
     for main in tree:
         yield from main.entries
@@ -293,13 +394,8 @@ def is_overdue(interview: Interview, today: datetime.date | None = None) -> bool
     return report is None or report.status in OPEN_STATES
 
 
-def interviews_for_project(project: Project, today: datetime.date | None = None) -> list[Interview]:
-    """The project's interviews with key figure, report and interviewers (three queries).
-
-    Each interview gets ``report_obj`` (the report or None) and ``overdue``.
-    """
-    today = today or timezone.localdate()
-    interviews = list(
+def _interviews(project: Project):
+    return (
         Interview.objects.filter(project=project)
         .select_related("key_figure", "report")
         .prefetch_related(
@@ -307,10 +403,39 @@ def interviews_for_project(project: Project, today: datetime.date | None = None)
         )
         .order_by("scheduled_at", "id")
     )
+
+
+def _with_report_state(interviews, today: datetime.date) -> list[Interview]:
+    interviews = list(interviews)
     for interview in interviews:
         interview.report_obj = report_of(interview)
         interview.overdue = is_overdue(interview, today)
     return interviews
+
+
+def interviews_for_project(project: Project, today: datetime.date | None = None) -> list[Interview]:
+    """The project's interviews with key figure, report and interviewers (three queries).
+
+    Each interview gets ``report_obj`` (the report or None) and ``overdue``.
+    """
+    return _with_report_state(_interviews(project), today or timezone.localdate())
+
+
+def interviews_page(project: Project, number, *, per_page: int, today=None):
+    """A page of :func:`interviews_for_project` (a count and three queries, for the page's
+    interviews only)."""
+    page = Paginator(_interviews(project), per_page).get_page(number)
+    page.object_list = _with_report_state(page.object_list, today or timezone.localdate())
+    return page
+
+
+def overdue_in_order(project: Project, today: datetime.date | None = None) -> list[Interview]:
+    """The interviews whose report is overdue, in the overview's order (two queries)."""
+    today = today or timezone.localdate()
+    late = _interviews(project).filter(
+        Q(report__isnull=True) | Q(report__status__in=OPEN_STATES), report_due__lt=today
+    )
+    return _with_report_state(late, today)
 
 
 def overdue_interviews(project: Project, today: datetime.date | None = None) -> list[Interview]:
@@ -337,12 +462,12 @@ def interviewer_load(
 
     Pass the list of :func:`interviews_for_project` to reuse it (one more query, the team).
     """
-    if interviews is None:
-        interviews = interviews_for_project(project)
     memberships = project.memberships.filter(role__in=[Role.LEADER, Role.MEMBER]).select_related(
         "user"
     )
     loads = {m.user_id: InterviewerLoad(user=m.user, role=m.role) for m in memberships}
+    if interviews is None:
+        return _load_from_rows(project, loads)
     for interview in interviews:
         report = interview.report_obj if hasattr(interview, "report_obj") else report_of(interview)
         for user in interview.interviewers.all():
@@ -365,12 +490,38 @@ def interviewer_load(
     )
 
 
-def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
-    """Approved key figures (not erased, not declined) the user does not interview yet.
+def _load_from_rows(project: Project, loads: dict) -> list[InterviewerLoad]:
+    """:func:`interviewer_load` from one row per interviewer and interview (their user, the
+    report's status and due date), without loading the interviews themselves."""
+    today = timezone.localdate()
+    rows = list(
+        Interview.interviewers.through.objects.filter(interview__project=project).values_list(
+            "user_id", "interview__report__status", "interview__report_due"
+        )
+    )
+    gone = {user_id for user_id, _status, _due in rows if user_id not in loads}
+    for person in get_user_model().objects.filter(pk__in=gone) if gone else ():
+        loads[person.pk] = InterviewerLoad(user=person, role="")  # no longer on the team
+    for user_id, status, due in rows:
+        load = loads[user_id]
+        load.interviews += 1
+        still_open = status is None or status in OPEN_STATES
+        if still_open:
+            load.open_reports += 1
+        elif status == ReportStatus.SUBMITTED:
+            load.submitted += 1
+        else:
+            load.accepted += 1
+        if still_open and due is not None and due < today:
+            load.overdue += 1
+    return sorted(
+        loads.values(),
+        key=lambda load: (-load.interviews, (load.user.get_full_name() or load.user.username)),
+    )
 
-    Each has ``current_interviewers`` (the people already interviewing them). Two queries.
-    """
-    figures = (
+
+def _claimable(project: Project, user):
+    return (
         KeyFigure.objects.active()
         .filter(project=project, approved_at__isnull=False)
         .exclude(status="declined")
@@ -380,6 +531,9 @@ def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
         )
         .order_by("name", "id")
     )
+
+
+def _with_current_interviewers(figures) -> list[KeyFigure]:
     result = []
     for figure in figures:
         figure.current_interviewers = [
@@ -389,6 +543,15 @@ def claimable_key_figures(project: Project, user) -> list[KeyFigure]:
         ]
         result.append(figure)
     return result
+
+
+def claimable_page(project: Project, user, number, *, per_page: int):
+    """Approved key figures (not erased, not declined) the user does not interview yet, a page
+    at a time; each has ``current_interviewers`` (the people already interviewing them). A
+    count, and the page's figures with their interviews and interviewers."""
+    page = Paginator(_claimable(project, user), per_page).get_page(number)
+    page.object_list = _with_current_interviewers(page.object_list)
+    return page
 
 
 # The key of step 4's checklist item that the consultation round ticks from its data.

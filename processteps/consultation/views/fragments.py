@@ -26,7 +26,8 @@ from processteps.consultation.selectors import (
     entry_for,
     field_label,
     format_time,
-    fragments_overview,
+    fragment_page_query,
+    fragments_page,
     theme_tree_with_counts,
 )
 from processteps.consultation.selectors.search import search as search_project
@@ -35,8 +36,11 @@ from processteps.views.common import apply_errors
 
 
 def fragments_url(project, fragment=None) -> str:
+    """The fragments page; with ``fragment``, the page (theme and page number) that shows it."""
     url = reverse("consultation:fragments", kwargs={"project": project.pk})
-    return f"{url}#fragment-{fragment.pk}" if fragment is not None else url
+    if fragment is None:
+        return url
+    return f"{url}?{fragment_page_query(fragment)}#fragment-{fragment.pk}"
 
 
 def _get_fragment(project, pk) -> Fragment:
@@ -50,11 +54,11 @@ def _get_fragment(project, pk) -> Fragment:
 @login_required
 def fragments(request, project):
     project = get_project(request, project, "consultation.mark_fragments")
-    tree, without_theme = fragments_overview(project)
+    shown = fragments_page(project, request.GET.get("thema", ""), request.GET.get("page"))
     context = {
         "project": project,
-        "tree": tree,
-        "without_theme": without_theme,
+        "shown": shown,
+        "page": shown.page,
         "may_manage_themes": request.user.has_perm("consultation.manage_themes", project),
         "accepted_reports": accepted_reports(project),
     }
@@ -202,7 +206,7 @@ def fragment_move(request, project, fragment, theme):
     else:
         report_services.fragment_move(actor=request.user, link=link, direction=direction)
     url = reverse("consultation:fragments", kwargs={"project": project.pk})
-    return redirect(f"{url}#theme-{theme}")
+    return redirect(f"{url}?{fragment_page_query(link.fragment, theme)}#theme-{theme}")
 
 
 # -- themes --------------------------------------------------------------------------------------

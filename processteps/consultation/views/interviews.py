@@ -4,6 +4,7 @@ invitations (template, preview, sending, the log) and the interviewer briefing."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import linebreaks
@@ -29,15 +30,19 @@ from processteps.consultation.models import (
 )
 from processteps.consultation.selectors import (
     OPEN_STATES,
-    claimable_key_figures,
+    claimable_page,
     interviewer_load,
-    interviews_for_project,
+    interviews_page,
+    overdue_in_order,
 )
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Role
 from processteps.rules import role_in
 from processteps.views.common import apply_errors
+
+INTERVIEWS_PER_PAGE = 25
+CLAIMABLE_PER_PAGE = 10
 
 
 def interviews_url(project) -> str:
@@ -56,10 +61,10 @@ def _get_interview(project, pk) -> Interview:
 def interviews(request, project):
     project = get_project(request, project, "consultation.view_interviews")
     user = request.user
-    rows = interviews_for_project(project)
+    page = interviews_page(project, request.GET.get("page"), per_page=INTERVIEWS_PER_PAGE)
     runs = user.has_perm("consultation.manage_interviews", project)
     is_member = role_in(user, project) == Role.MEMBER
-    for interview in rows:
+    for interview in page.object_list:
         people = interview.interviewers.all()
         interview.is_mine = any(person.pk == user.pk for person in people)
         # The edit_report rule, decided from what is loaded (no query per row).
@@ -70,14 +75,21 @@ def interviews(request, project):
     may_claim = user.has_perm("consultation.claim_interview", project) and role_in(
         user, project
     ) in (Role.LEADER, Role.MEMBER)
+    claimable = (
+        claimable_page(project, user, request.GET.get("claimen"), per_page=CLAIMABLE_PER_PAGE)
+        if may_claim
+        else Paginator([], CLAIMABLE_PER_PAGE).get_page(1)
+    )
     context = {
         "project": project,
-        "interviews": rows,
-        "load": interviewer_load(project, rows),
-        "overdue": [i for i in rows if i.overdue],
+        "interviews": page.object_list,
+        "page": page,
+        "load": interviewer_load(project),
+        "overdue": overdue_in_order(project),
         "may_manage": runs,
         "may_claim": may_claim,
-        "claimable": claimable_key_figures(project, user) if may_claim else [],
+        "claimable": claimable.object_list,
+        "claimable_page": claimable,
         "may_search": user.has_perm("consultation.search", project),
     }
     return render(request, "consultation/interviews/list.html", context)

@@ -98,8 +98,6 @@ def keyfigure_list(request, project):
     page = Paginator(
         figures.order_by(F("erased_at").asc(nulls_first=True), "name", "id"), PER_PAGE
     ).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "project": project,
         "filters": filters,
@@ -107,7 +105,6 @@ def keyfigure_list(request, project):
         "page": page,
         "counts": counts,
         "status_counts": counts["statuses"],
-        "query": query.urlencode(),
         "has_angles": bool(filters.angles),
         **_perms(request, project),
     }

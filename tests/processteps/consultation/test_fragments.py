@@ -321,3 +321,22 @@ def test_processed_reports_are_listed_with_their_badge(project, accepted, client
     page = client_as("member").get(url("fragments", project)).content.decode()
     assert "verwerkt" in page
     assert accepted.status == ReportStatus.ACCEPTED
+
+
+def test_the_fragments_page_shows_one_theme_a_page_at_a_time(project, accepted, client_as):
+    wonen, zorg = theme(project, "Wonen"), theme(project, "Zorg")
+    for i in range(35):
+        fragment(accepted, f"Woonciteraat {i:02d}", wonen)
+    fragment(accepted, "Over de zorg", zorg)
+    browser = client_as("member")
+    first = browser.get(url("fragments", project)).content.decode()
+    # The index names every theme with its count; the first theme is shown, 30 a page.
+    assert f'href="?thema={zorg.pk}">Zorg <span class="badge text-bg-light border">1<' in first
+    assert first.count("Woonciteraat") == 30 and "Over de zorg" not in first
+    second = browser.get(url("fragments", project), {"thema": wonen.pk, "page": 2}).content.decode()
+    assert second.count("Woonciteraat") == 5
+    assert "Fragment 31 omhoog" in second  # the place in the theme, over all pages
+    assert "Pagina 2 van 2" in second
+    assert f"?thema={wonen.pk}&amp;page=1" in second  # the pager keeps the theme
+    other = browser.get(url("fragments", project), {"thema": zorg.pk}).content.decode()
+    assert "Over de zorg" in other and "Woonciteraat" not in other

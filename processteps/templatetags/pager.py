@@ -1,0 +1,16 @@
+"""The links of a paginated list: ``{% page_url number %}`` is the current URL's query with only
+the page changed, so the filters (and the pages of another list on the same page) stay."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number, param="page"):
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else {}
+    if hasattr(query, "urlencode"):
+        query[param] = number
+        return "?" + query.urlencode()
+    return f"?{param}={number}"
