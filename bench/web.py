@@ -20,11 +20,12 @@ render, ``CELERY_BROKER_URL`` (a Redis database of its own: the bench queues one
    throughput as a ratio of the trivial view (the login page) *of the same round*, median over
    the rounds. Targets: project pages >= 0.5x, fragments and interviews >= 0.3x, the public page
    >= 0.9x.
-4. During a render: starts the render worker exactly as production does (``bin/render-worker``:
-   queue "render", concurrency 1, nice 10, a fresh process per render), measures the dashboard
-   idle, asks for the PDF of the Bloemlezing (the compiled large consultation: ~188 pages)
-   through ``version_render_request`` and measures the dashboard while the worker renders
-   (only runs that ended before the render did count). Target: >= 0.8x of idle.
+4. During a render: starts the render worker exactly as production does
+   (``samenleving/render-worker``: queue "render", concurrency 1, nice 10, a fresh process per
+   render), measures the dashboard idle, asks for the PDF of the Bloemlezing (the compiled
+   large consultation: ~188 pages) through ``version_render_request`` and measures the
+   dashboard while the worker renders (only runs that ended before the render did count).
+   Target: >= 0.8x of idle.
 5. Publishes that Bloemlezing to the public and measures the public page again against the
    trivial view (interleaved rounds): the size of what is published must not matter (>= 0.9x).
 
@@ -244,7 +245,7 @@ def start_render_worker(env: dict) -> subprocess.Popen:
     log_path = VAR / "render-worker.log"
     log = open(log_path, "wb")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
-        [str(BASE_DIR / "bin" / "render-worker")],
+        [str(BASE_DIR / "samenleving" / "render-worker")],
         cwd=BASE_DIR,
         env=env,
         stdout=log,
@@ -488,7 +489,7 @@ def main() -> int:
 def render_phase(args, env, project, leader, cookie, p):
     from samenleving.celery import app
 
-    print("\nDuring a render: bin/render-worker (queue render, concurrency 1, nice 10)")
+    print("\nDuring a render: samenleving/render-worker (queue render, concurrency 1, nice 10)")
     worker = start_render_worker(env)
     try:
         document = document_ensure(project.steps.get(number=4))
