@@ -61,8 +61,8 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 # The workers a broker needs, as in production (README, "Workers"): renders on the queue
-# "render" (samenleving/render-worker: one render at a time, nice 10, a fresh process after every render,
-# and after one that grew past RENDER_MAX_MEMORY KiB), everything else on
+# "render" (samenleving/render-worker: one render at a time, nice 10, a fresh process after
+# every render, and after one that grew past RENDER_MAX_MEMORY KiB), everything else on
 # "default", whose worker also runs beat (the sweeper of stuck renders; its schedule file is
 # var/celerybeat-schedule). Ctrl+C stops both; so does either one ending.
 RENDER_MAX_MEMORY ?= 512000
