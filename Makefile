@@ -69,7 +69,7 @@ RENDER_MAX_MEMORY ?= 512000
 CELERY := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} $(VENV)/bin/celery -A samenleving
 worker: $(VENV)/.installed
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/1), here and for 'make run'; without it tasks run in the web process."; exit 1; }
-	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} CELERY=$(VENV)/bin/celery RENDER_MAX_MEMORY=$(RENDER_MAX_MEMORY) samenleving/render-worker & render=$$!; \
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-samenleving.settings.dev} CELERY=$(VENV)/bin/celery RENDER_MAX_MEMORY=$(RENDER_MAX_MEMORY) setsid samenleving/render-worker & render=$$!; \
 	$(CELERY) worker -Q default -n default@%h --beat --loglevel=info & default=$$!; \
 	trap 'kill $$render $$default 2>/dev/null' EXIT; wait -n
 
