@@ -204,62 +204,47 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
         env=env,
         check=True,
     )
-    log = open(VAR / "gunicorn.log", "wb")  # noqa: SIM115 (closed with the process)
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "samenleving.wsgi:application",
-            "--workers",
-            "2",
-            "--worker-class",
-            "sync",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "120",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn ended: see {VAR / 'gunicorn.log'}")
+    command = [
+        PYTHON, "-m", "gunicorn", "samenleving.wsgi:application", "--workers", "2",
+        "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+    ]  # fmt: skip
+
+    def answers(_log: Path) -> bool:
         try:
-            status, _body, _headers = fetch(port, "/accounts/login/")
-            if status == 200:
-                return process
+            return fetch(port, "/accounts/login/")[0] == 200
         except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer within 60 s")
+            return False
+
+    return start_and_wait("gunicorn", command, env, answers, within=60, poll=0.3)
 
 
 def start_render_worker(env: dict) -> subprocess.Popen:
     env = dict(env, CELERY=str(PYTHON.parent / "celery"))
-    log_path = VAR / "render-worker.log"
+    command = [str(BASE_DIR / "samenleving" / "render-worker")]
+    return start_and_wait(
+        "render-worker", command, env, lambda log: b" ready." in log.read_bytes(), within=90
+    )
+
+
+def start_and_wait(name, command, env, ready, *, within: float, poll: float = 0.5):
+    """Start ``command`` in a session of its own (``stop`` ends its whole group), its output in
+    the bench's directory (``VAR/<name>.log``), and wait until ``ready(log_path)``; fails when
+    it ends first or is not ready ``within`` seconds."""
+    log_path = VAR / f"{name}.log"
     log = open(log_path, "wb")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
-        [str(BASE_DIR / "samenleving" / "render-worker")],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+        command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
-    )
-    deadline = time.monotonic() + 90
+    )  # fmt: skip
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the render worker ended: see {log_path}")
-        if b" ready." in log_path.read_bytes():
+            raise RuntimeError(f"{name} ended: see {log_path}")
+        if ready(log_path):
             return process
-        time.sleep(0.5)
-    raise RuntimeError("the render worker was not ready within 90 s")
+        time.sleep(poll)
+    stop(process)
+    raise RuntimeError(f"{name} was not ready within {within:.0f} s: see {log_path}")
 
 
 def stop(process: subprocess.Popen | None) -> None:

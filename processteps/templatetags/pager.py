@@ -9,8 +9,8 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def page_url(context, number, param="page"):
     request = context.get("request")
-    query = request.GET.copy() if request is not None else {}
-    if hasattr(query, "urlencode"):
-        query[param] = number
-        return "?" + query.urlencode()
-    return f"?{param}={number}"
+    if request is None:
+        return f"?{param}={number}"
+    query = request.GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"

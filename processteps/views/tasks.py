@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -90,8 +91,11 @@ def task_delete(request, project, task):
 def my_tasks(request):
     """The user's open tasks in all their projects, or in one (``?project=``), a page at a time."""
     project = None
-    if request.GET.get("project", "").isdigit():
-        project = Project.objects.for_user(request.user).filter(pk=request.GET["project"]).first()
+    if "project" in request.GET:  # one of the user's projects, or 404 as everywhere else
+        wanted = request.GET["project"]
+        if not wanted.isdigit():
+            raise Http404
+        project = get_object_or_404(Project.objects.for_user(request.user), pk=wanted)
     tasks = open_tasks_for(request.user, project)
     page = Paginator(tasks, MY_TASKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(

@@ -187,3 +187,19 @@ def test_the_dashboard_shows_the_next_ten_tasks_and_links_to_all(small_and_large
     assert f"{total} openstaande taken" in full
     assert full.count('<li class="list-group-item">') == total
     assert "Klein ·" not in full
+
+
+def test_my_tasks_of_a_project_outside_mine_is_not_found(small_and_large, client):
+    """``?project=`` names one of the user's projects, or the page is 404 (not a silent list of
+    every project's tasks)."""
+    people, small, large = small_and_large
+    outsider = UserFactory(username="buitenstaander")
+    client.force_login(outsider)
+    url = reverse("processteps:my_tasks")
+    assert client.get(url, {"project": large.pk}).status_code == 404
+    assert client.get(url, {"project": "groot"}).status_code == 404
+    assert client.get(url).status_code == 200
+    client.force_login(people["member"])
+    assert "Groot ·" in client.get(url).content.decode()  # all projects: the large one's too
+    page = client.get(url, {"project": small.pk})
+    assert page.status_code == 200 and "Groot ·" not in page.content.decode()

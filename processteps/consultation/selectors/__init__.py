@@ -201,18 +201,6 @@ def accepted_reports(project: Project):
     )
 
 
-def fragments_overview(project: Project) -> tuple[list[ThemeBlock], list[FragmentEntry]]:
-    """The fragments page: the theme tree with its fragments and the fragments without a
-    theme; the first place a fragment appears carries its anchor (``entry.anchor``)."""
-    tree = fragments_per_theme(project)
-    without_theme = fragments_without_theme(project)
-    seen = set()
-    for entry in _entries(tree, without_theme):
-        entry.anchor = entry.fragment.pk not in seen
-        seen.add(entry.fragment.pk)
-    return tree, without_theme
-
-
 FRAGMENTS_PER_PAGE = 30
 NO_THEME = "geen"
 
@@ -313,14 +301,6 @@ def fragment_page_query(fragment: Fragment, theme_id: int | None = None) -> str:
     return f"thema={main_id}&page={before // FRAGMENTS_PER_PAGE + 1}"
 
 
-def _entries(tree, without_theme):
-    for main in tree:
-        yield from main.entries
-        for sub in main.children:
-            yield from sub.entries
-    yield from without_theme
-
-
 def fragments_per_theme(project: Project, *, publishable_only: bool = False) -> list[ThemeBlock]:
     """The project's themes as a two-level tree, each with its fragments in their order.
 
@@ -413,17 +393,10 @@ def _with_report_state(interviews, today: datetime.date) -> list[Interview]:
     return interviews
 
 
-def interviews_for_project(project: Project, today: datetime.date | None = None) -> list[Interview]:
-    """The project's interviews with key figure, report and interviewers (three queries).
-
-    Each interview gets ``report_obj`` (the report or None) and ``overdue``.
-    """
-    return _with_report_state(_interviews(project), today or timezone.localdate())
-
-
 def interviews_page(project: Project, number, *, per_page: int, today=None):
-    """A page of :func:`interviews_for_project` (a count and three queries, for the page's
-    interviews only)."""
+    """A page of the project's interviews with key figure, report and interviewers (a count and
+    three queries, for the page's interviews only); each gets ``report_obj`` (the report or
+    None) and ``overdue``."""
     page = Paginator(_interviews(project), per_page).get_page(number)
     page.object_list = _with_report_state(page.object_list, today or timezone.localdate())
     return page
@@ -438,12 +411,6 @@ def overdue_in_order(project: Project, today: datetime.date | None = None) -> li
     return _with_report_state(late, today)
 
 
-def overdue_interviews(project: Project, today: datetime.date | None = None) -> list[Interview]:
-    """Interviews whose report is overdue, most overdue first."""
-    interviews = [i for i in interviews_for_project(project, today) if i.overdue]
-    return sorted(interviews, key=lambda i: (i.report_due, i.pk))
-
-
 @dataclass
 class InterviewerLoad:
     user: object
@@ -455,44 +422,15 @@ class InterviewerLoad:
     overdue: int = 0
 
 
-def interviewer_load(
-    project: Project, interviews: list[Interview] | None = None
-) -> list[InterviewerLoad]:
-    """Per team member (leader and members): interviews and the state of their reports.
-
-    Pass the list of :func:`interviews_for_project` to reuse it (one more query, the team).
-    """
+def interviewer_load(project: Project) -> list[InterviewerLoad]:
+    """Per team member (leader and members): interviews and the state of their reports, from
+    one row per interviewer and interview (their user, the report's status and due date),
+    without loading the interviews themselves; someone no longer on the team is still counted,
+    under their name. Three queries."""
     memberships = project.memberships.filter(role__in=[Role.LEADER, Role.MEMBER]).select_related(
         "user"
     )
     loads = {m.user_id: InterviewerLoad(user=m.user, role=m.role) for m in memberships}
-    if interviews is None:
-        return _load_from_rows(project, loads)
-    for interview in interviews:
-        report = interview.report_obj if hasattr(interview, "report_obj") else report_of(interview)
-        for user in interview.interviewers.all():
-            load = loads.get(user.pk)
-            if load is None:  # no longer on the team: still counted, under their name
-                load = loads[user.pk] = InterviewerLoad(user=user, role="")
-            load.interviews += 1
-            status = report.status if report else None
-            if status is None or status in OPEN_STATES:
-                load.open_reports += 1
-            elif status == ReportStatus.SUBMITTED:
-                load.submitted += 1
-            else:
-                load.accepted += 1
-            if getattr(interview, "overdue", False):
-                load.overdue += 1
-    return sorted(
-        loads.values(),
-        key=lambda load: (-load.interviews, (load.user.get_full_name() or load.user.username)),
-    )
-
-
-def _load_from_rows(project: Project, loads: dict) -> list[InterviewerLoad]:
-    """:func:`interviewer_load` from one row per interviewer and interview (their user, the
-    report's status and due date), without loading the interviews themselves."""
     today = timezone.localdate()
     rows = list(
         Interview.interviewers.through.objects.filter(interview__project=project).values_list(

@@ -16,7 +16,7 @@ from processteps.consultation.models import (
     ReportStatus,
     SentMail,
 )
-from processteps.consultation.selectors import interviewer_load, interviews_for_project
+from processteps.consultation.selectors import interviewer_load, interviews_page
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import keyfigures as keyfigure_services
 from processteps.consultation.services import reports as report_services
@@ -86,7 +86,8 @@ def test_load_per_interviewer_counts_interviews_and_open_reports(project):
 
 def test_a_report_due_today_is_not_overdue_yet(project):
     interview(project, report_due=datetime.date.today())
-    assert [i.overdue for i in interviews_for_project(project)] == [False]
+    page = interviews_page(project, 1, per_page=25)
+    assert [i.overdue for i in page.object_list] == [False]
 
 
 # --- planning and claiming ------------------------------------------------------------------

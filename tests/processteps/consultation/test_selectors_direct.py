@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 
 from processteps.consultation.models import Angle, KeyFigure
 from processteps.consultation.selectors import (
+    NO_THEME,
     accepted_reports,
-    fragments_overview,
+    fragments_page,
     theme_tree_with_counts,
 )
 from processteps.consultation.selectors.keyfigures import (
@@ -125,13 +126,13 @@ def test_fragment_counts_per_theme_and_the_first_anchor(project, django_assert_n
     assert counts == {"Wonen": 2, "Betaalbaar": 1, "Zorg": 0}
     assert [main for main, _subs in tree] == [wonen, zorg]
 
-    blocks, without_theme = fragments_overview(project)
+    section = fragments_page(project, str(wonen.pk), 1).section
     anchored = [
         (entry.fragment.pk, entry.anchor)
-        for block in blocks
-        for group in [block, *block.children]
+        for group in [section, *section.children]
         for entry in group.entries
     ]
     assert [anchor for pk, anchor in anchored if pk == both.pk] == [True, False]
+    without_theme = fragments_page(project, NO_THEME, 1).without_theme
     assert [(e.fragment.pk, e.anchor) for e in without_theme] == [(loose.pk, True)]
     assert list(accepted_reports(project)) == [accepted]
