@@ -78,6 +78,7 @@ from documents.services.documents import (  # noqa: E402
     version_render_request,
 )
 from processteps.models import DataSource, Role, Task  # noqa: E402
+from processteps.pagecache import revision_raise  # noqa: E402
 
 PYTHON = Path(sys.executable)
 CONNECTIONS = 16
@@ -94,6 +95,25 @@ done = function(summary, latency, requests)
     latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
+
+# Every request a path no earlier request asked for (an extra query parameter the views ignore):
+# each is a miss of the page cache, the cost of the first view after a change.
+WRK_FRESH = (
+    """
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+counter = 0
+request = function()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "fresh=" .. tid .. "-" .. counter)
+end
+"""
+    + WRK_SCRIPT
+)
 
 
 # -- the large project ---------------------------------------------------------------------------
@@ -319,7 +339,7 @@ def drain(port: int) -> None:
         fetch(port, "/accounts/login/")
 
 
-def wrk(port: int, path: str, cookie: str | None, duration: float) -> dict:
+def wrk(port: int, path: str, cookie: str | None, duration: float, fresh=False) -> dict:
     command = [
         "wrk",
         f"-t{THREADS}",
@@ -328,7 +348,7 @@ def wrk(port: int, path: str, cookie: str | None, duration: float) -> dict:
         "--timeout",
         "30s",
         "-s",
-        str(VAR / "report.lua"),
+        str(VAR / ("fresh.lua" if fresh else "report.lua")),
     ]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -350,14 +370,15 @@ def wrk(port: int, path: str, cookie: str | None, duration: float) -> dict:
 # -- the bench -----------------------------------------------------------------------------------
 
 
-def rounds(port, pages, duration, count):
-    """Every page once per round (after one warm-up run each); returns {name: [result, …]}."""
-    for _name, path, cookie in pages:
-        wrk(port, path, cookie, 1)
+def rounds(port, pages, duration, count, fresh=()):
+    """Every page once per round (after one warm-up run each); returns {name: [result, …]}.
+    A page named in ``fresh`` is asked for with a new path every request (never cached)."""
+    for name, path, cookie in pages:
+        wrk(port, path, cookie, 1, fresh=name in fresh)
     results = {name: [] for name, _p, _c in pages}
     for _ in range(count):
         for name, path, cookie in pages:
-            results[name].append(wrk(port, path, cookie, duration))
+            results[name].append(wrk(port, path, cookie, duration, fresh=name in fresh))
     return results
 
 
@@ -409,6 +430,7 @@ def main() -> int:
         print("CELERY_BROKER_URL is not set: no phase during a render (--skip-render)")
         args.skip_render = True
     (VAR / "report.lua").write_text(WRK_SCRIPT)
+    (VAR / "fresh.lua").write_text(WRK_FRESH)
 
     settings = connection.settings_dict
     settings.setdefault("TEST", {})["NAME"] = f"bench_web_{settings['NAME']}"
@@ -439,13 +461,17 @@ def main() -> int:
             ("fragments", f"{p}/fragments/", cookie, 0.3),
             ("public page", f"/openbaar/{project.slug}/", None, 0.9),
         ]
+        # The same pages, each request a miss of the page cache: what the first view after a
+        # change costs (for the record; the targets are for the pages as users get them).
+        pages += [(f"{name}, uncached", path, c, None) for name, path, c, _t in pages[1:]]
+        fresh = {name for name, *_rest in pages if name.endswith(", uncached")}
         sizes = {name: check(args.port, path, c) for name, path, c, _t in pages}
         print(
             f"gunicorn: 2 sync workers, samenleving.settings.production, port {args.port}; wrk: "
             f"{CONNECTIONS} connections, {THREADS} threads, {args.duration:g} s a run, "
             f"{args.rounds} interleaved rounds (medians)"
         )
-        results = rounds(args.port, [x[:3] for x in pages], args.duration, args.rounds)
+        results = rounds(args.port, [x[:3] for x in pages], args.duration, args.rounds, fresh=fresh)
         trivial = results[pages[0][0]]
         rows = []
         for name, _path, _cookie, target in pages:
@@ -480,7 +506,10 @@ def render_phase(args, env, project, leader, cookie, p):
         document = document_ensure(project.steps.get(number=4))
         version = version_create(actor=leader, document=document)
         dashboard = [("dashboard", f"{p}/", cookie)]
-        idle = rounds(args.port, dashboard, args.duration, args.rounds)["dashboard"]
+        # uncached, every request rendered: the web's heaviest use of the CPU against the render's
+        idle = rounds(args.port, dashboard, args.duration, args.rounds, fresh={"dashboard"})[
+            "dashboard"
+        ]
         app.conf.task_always_eager = False
         try:
             version_render_request(actor=leader, version=version)
@@ -493,7 +522,7 @@ def render_phase(args, env, project, leader, cookie, p):
             time.sleep(0.2)
         during = []
         while len(during) < args.rounds and _status(version) == RenderStatus.RENDERING:
-            run = wrk(args.port, f"{p}/", cookie, args.duration)
+            run = wrk(args.port, f"{p}/", cookie, args.duration, fresh=True)
             if _status(version) == RenderStatus.RENDERING:
                 during.append(run)
         while _status(version) in (RenderStatus.QUEUED, RenderStatus.RENDERING):
@@ -505,21 +534,27 @@ def render_phase(args, env, project, leader, cookie, p):
         if version.render_status != RenderStatus.READY:
             raise RuntimeError(f"the render failed: {version.render_error}")
         idle_row = summary(idle, None)
+        size = check(args.port, f"{p}/", cookie)
         print(
             f"render of the Bloemlezing: {version.pdf_pages} pages in {render_seconds:.0f} s "
             f"(with the dashboard under load part of the time)"
         )
-        rows = [("dashboard, idle", idle_row, None)]
+        rows = [("dashboard, idle", idle_row, None)]  # uncached
         failed = []
         if during:
             during_row = summary(during, None)
             during_row["ratio"] = during_row["rps"] / idle_row["rps"]
-            rows.append((f"dashboard, rendering ({len(during)})", during_row, 0.8))
+            rows.append((f"dashboard, rendering ({len(during)})", during_row, 0.8))  # uncached
             if during_row["ratio"] < 0.8:
                 failed.append("dashboard during a render")
         else:
             print("the render ended before a whole wrk run: no figures during the render")
-        print_table("Dashboard idle and during the render (ratio: during / idle)", rows, {})
+        print_table(
+            "Dashboard, uncached (every request rendered), idle and during the render "
+            "(ratio: during / idle)",
+            rows,
+            {name: size for name, _row, _t in rows},
+        )
         return failed
     finally:
         stop(worker)
@@ -532,9 +567,17 @@ def _status(version) -> str:
 def public_after(args, project, leader, pages, sizes):
     version = DocumentVersion.objects.get(document__step__project=project, document__step__number=4)
     publish(actor=leader, version=version, audience=Audience.PUBLIC)
-    chosen = [pages[0][:3], pages[-1][:3]]
-    sizes = dict(sizes, **{"public page, after": check(args.port, pages[-1][1], None)})
-    results = rounds(args.port, chosen, args.duration, args.rounds)
+    revision_raise(project.pk)  # what the request that publishes does after it (page cache)
+    by_name = {name: (name, path, cookie) for name, path, cookie, _t in pages}
+    chosen = [pages[0][:3], by_name["public page"], by_name["public page, uncached"]]
+    sizes = dict(
+        sizes,
+        **{
+            "public page, after": check(args.port, by_name["public page"][1], None),
+            "public, after, uncached": sizes["public page"],
+        },
+    )
+    results = rounds(args.port, chosen, args.duration, args.rounds, fresh={chosen[2][0]})
     trivial = results[chosen[0][0]]
     row = summary(results[chosen[1][0]], trivial)
     print_table(
@@ -542,6 +585,7 @@ def public_after(args, project, leader, pages, sizes):
         [
             (chosen[0][0], summary(trivial, None), None),
             ("public page, after", row, 0.9),
+            ("public, after, uncached", summary(results[chosen[2][0]], trivial), None),
         ],
         sizes,
     )

@@ -12,6 +12,13 @@ class ProcessStepsConfig(AppConfig):
 
         post_migrate.connect(ensure_catalogue, sender=self)
 
+        from celery.signals import task_postrun, task_prerun
+
+        from processteps import pagecache
+
+        task_prerun.connect(pagecache.task_started, weak=False)
+        task_postrun.connect(pagecache.task_ended, weak=False)
+
 
 def ensure_catalogue(sender, using="default", **kwargs):
     """Load the method catalogue when it is missing: the data migration loads it once, and a

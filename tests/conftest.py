@@ -119,3 +119,24 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no cached pages: a test database rolled back hands out the same
+    ids again (SQLite), and a page of the previous test's project must not be served. The cache
+    stays on in the tests, so every test that reads a page after a change proves the change
+    raised the project's revision."""
+    from django.core.cache import caches
+
+    from processteps.pagecache import CACHE_ALIAS
+
+    caches[CACHE_ALIAS].clear()
+    yield
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """For the tests that count what rendering a page costs: every request renders (what the
+    page cache saves is counted in tests/processteps/test_pagecache.py)."""
+    settings.PAGE_CACHE_ENABLED = False

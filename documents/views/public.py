@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from documents.models import Audience, Publication
 from processteps.models import Project
+from processteps.pagecache import cached_page
 
 from .documents import pdf_response
 
@@ -18,6 +19,7 @@ def _public_publications(project):
     )
 
 
+@cached_page
 def public_project(request, slug):
     project = get_object_or_404(Project, slug=slug)
     # The list shows each version's number, never its text: a 188-page Bloemlezing's HTML and

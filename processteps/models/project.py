@@ -41,6 +41,9 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Goes up after every change to the project (processteps/pagecache.py): the key of its
+    # cached pages.
+    revision = models.PositiveBigIntegerField(_("revisie"), default=0, editable=False)
 
     objects = ProjectQuerySet.as_manager()
 

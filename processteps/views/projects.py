@@ -17,6 +17,7 @@ from processteps.forms import (
     ProjectForm,
 )
 from processteps.models import Membership, Project, Role, Task
+from processteps.pagecache import cached_page
 from processteps.registry import links_for, public_home_panels
 from processteps.selectors import activity_for, next_tasks, steps_timeline
 from processteps.services import members as member_services
@@ -54,6 +55,7 @@ def project_create(request):
 
 
 @login_required
+@cached_page
 def dashboard(request, project):
     project = get_project(request, project)
     steps = list(project.steps.with_counts().order_by("number"))

@@ -21,6 +21,7 @@ from processteps.forms import (
     UncertaintyForm,
 )
 from processteps.models import ChecklistItem, ProcessStep
+from processteps.pagecache import cached_page
 from processteps.registry import step_panels
 from processteps.services import steps as step_services
 from processteps.services.steps import completion_blockers
@@ -103,6 +104,7 @@ def step_context(request, project, step, **forms):
 
 
 @login_required
+@cached_page
 def step_detail(request, project, number):
     project = get_project(request, project)
     step = _get_step(

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "processteps.pagecache.RevisionMiddleware",
 ]
 
 ROOT_URLCONF = "samenleving.urls"
@@ -140,6 +141,20 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# The page cache (processteps/pagecache.py): the heavy project pages, stored per revision of
+# the project. Per process by default; the revision lives in the database, so a shared cache is
+# never needed for correctness. PAGE_CACHE_ENTRIES pages (~30-70 KB each) a process.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600")),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

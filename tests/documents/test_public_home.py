@@ -11,7 +11,8 @@ from documents.services.documents import publish, unpublish, version_create
 
 from .conftest import document_of, make_project, write
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 @pytest.fixture

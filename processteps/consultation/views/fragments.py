@@ -32,6 +32,7 @@ from processteps.consultation.selectors import (
 )
 from processteps.consultation.selectors.search import search as search_project
 from processteps.consultation.services import reports as report_services
+from processteps.pagecache import cached_page
 from processteps.views.common import apply_errors
 
 
@@ -52,6 +53,7 @@ def _get_fragment(project, pk) -> Fragment:
 
 
 @login_required
+@cached_page
 def fragments(request, project):
     project = get_project(request, project, "consultation.mark_fragments")
     shown = fragments_page(project, request.GET.get("thema", ""), request.GET.get("page"))

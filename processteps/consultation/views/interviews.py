@@ -38,6 +38,7 @@ from processteps.consultation.selectors import (
 from processteps.consultation.services import interviews as interview_services
 from processteps.consultation.services import reports as report_services
 from processteps.models import Role
+from processteps.pagecache import cached_page
 from processteps.rules import role_in
 from processteps.views.common import apply_errors
 
@@ -58,6 +59,7 @@ def _get_interview(project, pk) -> Interview:
 
 
 @login_required
+@cached_page
 def interviews(request, project):
     project = get_project(request, project, "consultation.view_interviews")
     user = request.user

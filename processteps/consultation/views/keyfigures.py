@@ -42,6 +42,7 @@ from processteps.consultation.selectors.keyfigures import (
 from processteps.consultation.services import keyfigure_io
 from processteps.consultation.services import keyfigures as keyfigure_services
 from processteps.models import AuditEntry
+from processteps.pagecache import cached_page
 from processteps.services.audit import describe
 from processteps.views.common import apply_errors, back_or
 
@@ -88,6 +89,7 @@ def _to_detail(project, key_figure):
 
 
 @login_required
+@cached_page
 def keyfigure_list(request, project):
     project = get_project(request, project, VIEW)
     filters = KeyFigureFilterForm(request.GET, project=project)

@@ -13,7 +13,8 @@ from tests.factories import grow_actions
 
 from .helpers import quote_for, world_of
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 PAGES = ("action_list", "incomplete", "gaps", "export_xlsx")
 

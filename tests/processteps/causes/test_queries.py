@@ -25,7 +25,8 @@ from tests.factories import UserFactory
 
 from .helpers import fragments
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 KINDS = [FactorKind.SYMPTOM, FactorKind.CAUSE, FactorKind.CAUSE, FactorKind.ROOT_CAUSE]
 

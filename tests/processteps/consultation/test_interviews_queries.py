@@ -25,7 +25,8 @@ from .test_interviews_support import (
     theme,
 )
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def build(*, leader, member, name, large: bool):

@@ -25,7 +25,8 @@ from processteps.goals.services import trees as tree_services
 
 from .helpers import causal_complex
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def grow(project, *, branches: int, indicators_per_goal: int, measurements: int):

@@ -25,7 +25,8 @@ from processteps.implementation.models import (
 from processteps.models import Domain
 from tests.processteps.goals.helpers import causal_complex, target_image
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 DOMAINS = list(Domain.values)
 

@@ -18,7 +18,8 @@ from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 from .support import invite, person, plan
 from .world import build_world
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 
 def grow(world, *, factor: int):

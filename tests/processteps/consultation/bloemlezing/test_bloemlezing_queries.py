@@ -9,7 +9,8 @@ from processteps.consultation.models import Dimension, QuoteConsent
 
 from .test_bloemlezing import bloemlezing_of, consultation, interviewed_key_figure, quote
 
-pytestmark = pytest.mark.django_db
+# every request renders its page: these count what rendering costs (not the page cache)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 CONSENTS = (QuoteConsent.BY_NAME, QuoteConsent.ANONYMOUS, QuoteConsent.NONE)
 ANGLES = (
