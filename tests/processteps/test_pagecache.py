@@ -156,9 +156,7 @@ def test_the_admin_site_changing_anything_renders_every_project_afresh(world):
     url = reverse("admin:processteps_teamagreement_change", args=[agreement.pk])
     form = admin.get(url)
     assert form.status_code == 200
-    response = admin.post(
-        url, {"project": project.pk, "text": "Nieuwe afspraak", "position": 0}
-    )
+    response = admin.post(url, {"project": project.pk, "text": "Nieuwe afspraak", "position": 0})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "Nieuwe afspraak" in member_client.get(dashboard(project)).content.decode()
 
