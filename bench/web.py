@@ -96,8 +96,9 @@ done = function(summary, latency, requests)
 end
 """
 
-# Every request a path no earlier request asked for (an extra query parameter the views ignore):
-# each is a miss of the page cache, the cost of the first view after a change.
+# Every request a path no earlier request asked for (an extra query parameter the views ignore;
+# the run's own nonce, wrk's script argument, keeps runs apart): each is a miss of the page
+# cache, the cost of the first view after a change.
 WRK_FRESH = (
     """
 local threads = 0
@@ -106,10 +107,13 @@ setup = function(thread)
   thread:set("tid", threads)
 end
 counter = 0
+init = function(args)
+  nonce = args[1] or "0"
+end
 request = function()
   counter = counter + 1
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "fresh=" .. tid .. "-" .. counter)
+  return wrk.format(nil, wrk.path .. sep .. "fresh=" .. nonce .. "-" .. tid .. "-" .. counter)
 end
 """
     + WRK_SCRIPT
@@ -353,6 +357,8 @@ def wrk(port: int, path: str, cookie: str | None, duration: float, fresh=False) 
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     command.append(f"http://127.0.0.1:{port}{path}")
+    if fresh:
+        command += ["--", secrets.token_hex(8)]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     drain(port)
     line = next(x for x in output.splitlines() if x.startswith("WRK "))
