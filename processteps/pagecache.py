@@ -164,8 +164,11 @@ def cached_page(view):
         cache = caches[CACHE_ALIAS]
         stored = cache.get(key)
         if stored is not None:
-            content_type, body = stored
-            return HttpResponse(_restore(body, request), content_type=content_type)
+            headers, body = stored
+            response = HttpResponse(_restore(body, request))
+            for name, value in headers:  # the view's own (Content-Type, htmx's HX-* …)
+                response[name] = value
+            return response
         response = view(request, *args, **kwargs)
         if (
             response.status_code == 200
@@ -175,7 +178,8 @@ def cached_page(view):
             and not response.cookies
         ):
             body = response.content.decode(response.charset)
-            cache.set(key, (response["Content-Type"], _TOKEN.sub(_strip, body)))
+            headers = [(n, v) for n, v in response.items() if n.lower() != "content-length"]
+            cache.set(key, (headers, _TOKEN.sub(_strip, body)))
         return response
 
     wrapper.page_cached = True

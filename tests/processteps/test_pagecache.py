@@ -245,3 +245,12 @@ def test_every_url_outside_a_project_is_known_not_to_change_a_project():
 
 def _without_tokens(response) -> str:
     return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
+
+
+def test_a_page_from_the_cache_keeps_the_views_headers(world):
+    project, leader, _member = world
+    client = client_for(leader)
+    first = client.get(dashboard(project))
+    second = client.get(dashboard(project))
+    assert second["Content-Type"] == first["Content-Type"] == "text/html; charset=utf-8"
+    assert second["Content-Language"] == "nl"

@@ -197,6 +197,12 @@ def accepted_reports(project: Project):
     return (
         InterviewReport.objects.filter(interview__project=project, status=ReportStatus.ACCEPTED)
         .select_related("interview__key_figure")
+        # the list shows a name and a badge: not the reports' texts nor the contact data
+        .only(
+            "processed_at",
+            "interview__key_figure__name",
+            "interview__key_figure__erased_at",
+        )
         .order_by("interview__key_figure__name", "pk")
     )
 
