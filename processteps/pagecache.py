@@ -1,7 +1,7 @@
 """The page cache: the heavy pages of a project, rendered once per change of the project.
 
 A project carries a ``revision`` that goes up after every change to it; a cached page is stored
-under that revision (with the user, the language, the day and the full path), so a change makes
+under that revision (with the user, the language, the hour and the full path), so a change makes
 every older copy unreachable and nothing is ever invalidated by hand. What raises the revision
 is where writes come from, not what they write (bulk updates and deletes, which pass no model
 signals, included):
@@ -150,7 +150,7 @@ def task_ended(**_kwargs) -> None:
 
 def cached_page(view):
     """Serve the view's 200 answers to GET from the cache, per (project revision, user, language,
-    day, full path, htmx target). The view keeps every check it has: a miss runs it whole, and a
+    hour, full path, htmx target). The view keeps every check it has: a miss runs it whole, and a
     copy is only ever stored after the view answered 200 to that same user at that revision."""
 
     @functools.wraps(view)
@@ -210,7 +210,8 @@ def _key(request, view, revision, kwargs) -> str:
         revision,
         user.pk if user.is_authenticated else "-",
         translation.get_language(),
-        timezone.localdate().isoformat(),
+        # what a page says of the time ("te laat", the next meeting) holds for the hour
+        timezone.localtime().strftime("%Y-%m-%dT%H"),
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
         request.headers.get("HX-Target", ""),

@@ -254,3 +254,21 @@ def test_a_page_from_the_cache_keeps_the_views_headers(world):
     second = client.get(dashboard(project))
     assert second["Content-Type"] == first["Content-Type"] == "text/html; charset=utf-8"
     assert second["Content-Language"] == "nl"
+
+
+def test_a_page_is_rendered_afresh_every_hour(world, monkeypatch):
+    """What a page says of the time (a task overdue, the next meeting) holds for the hour."""
+    import datetime
+
+    from django.utils import timezone
+
+    from processteps import pagecache
+
+    project, leader, _member = world
+    client = client_for(leader)
+    client.get(dashboard(project))
+    later = timezone.localtime() + datetime.timedelta(hours=1)
+    monkeypatch.setattr(pagecache.timezone, "localtime", lambda *a: later)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(dashboard(project)).status_code == 200
+    assert len(queries) > 3  # rendered: the dashboard's own queries ran
