@@ -407,7 +407,7 @@ class FrameworkCell:
     items: list = field(default_factory=list)  # (text, url, source label)
 
 
-def framework(project, *, links: bool = True, actions=None) -> dict:
+def framework(project, *, links: bool = True, edit_links: bool = False, actions=None) -> dict:
     """The integral framework: the domains × current situation / short-term goal / long-term
     goal, and the domains × the kinds of parties involved.
 
@@ -420,6 +420,9 @@ def framework(project, *, links: bool = True, actions=None) -> dict:
 
     Parties: the bodies of the implementation organisation by their kind of party, and the
     parties of the actions in the domain.
+
+    ``links``: each item links to its page; ``edit_links``: a current situation links to its
+    form (for who may edit it; otherwise it is plain text).
     """
     domains = list(Domain)
     situations = {s.domain: s for s in DomainSituation.objects.filter(project=project)}
@@ -441,7 +444,9 @@ def framework(project, *, links: bool = True, actions=None) -> dict:
             rows["current"][domain.value].items.append(
                 (
                     situation.text,
-                    link("implementation:situation_edit", domain=domain.value),
+                    link("implementation:situation_edit", domain=domain.value)
+                    if edit_links
+                    else "",
                     _("huidige situatie"),
                 )  # fmt: skip
             )

@@ -137,20 +137,24 @@ def _kind(url: str) -> str:
     return path + ("?" + "&".join(keys) if keys else "")
 
 
-def crawl(client, seeds, checked_kinds=frozenset()) -> tuple[list[str], dict[str, list[str]], int]:
+def crawl(client, seeds, checked_kinds=frozenset()):
     """Fetch the seeds and the pages they link to, to DEPTH; returns the URLs axe should check
     (every seed, SAMPLES of every other kind not in ``checked_kinds``), the duplicate ids of
-    every HTML page and the number of HTML pages fetched."""
-    seen, duplicates, to_check, kinds = set(), {}, [], Counter()
+    every HTML page, the number of HTML pages fetched and the links that refused their user
+    (403 or 404: a page offered a link its reader may not follow), each with the page that
+    offered it."""
+    seen, duplicates, to_check, kinds, refused = set(), {}, [], Counter(), {}
     fetched = 0
-    frontier = list(seeds)
+    frontier = [(url, None) for url in seeds]
     for depth in range(DEPTH + 1):
         following = []
-        for url in frontier:
+        for url, offered_on in frontier:
             if url in seen:
                 continue
             seen.add(url)
             response = client.get(url)
+            if response.status_code in (403, 404) and offered_on is not None:
+                refused[url] = (response.status_code, offered_on)
             if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
                 continue
             parsed = _Page()
@@ -163,9 +167,9 @@ def crawl(client, seeds, checked_kinds=frozenset()) -> tuple[list[str], dict[str
             kinds[kind] += 1
             if depth == 0 or (kind not in checked_kinds and kinds[kind] <= SAMPLES):
                 to_check.append(url)
-            following += [u for u in map(_followable, parsed.links) if u and u not in seen]
+            following += [(u, url) for u in map(_followable, parsed.links) if u and u not in seen]
         frontier = following
-    return to_check, duplicates, fetched
+    return to_check, duplicates, fetched, refused
 
 
 @pytest.fixture
@@ -191,15 +195,16 @@ def test_every_page_of_the_demo_passes_axe_for_every_role(demo, browser, live_se
     for role, username in ROLES.items():
         visitors[role] = (users.get(username=username), ["/", "/my/tasks/", dashboard, *steps])
 
-    failures, duplicates, checked, fetched = {}, {}, {}, {}
+    failures, duplicates, checked, fetched, refused = {}, {}, {}, {}, {}
     team_kinds = set()  # kinds of page axe checked for the leader
     for role, (user, seeds) in visitors.items():
         client = Client()
         if user is not None:
             client.force_login(user)
-        to_check, twice, fetched[role] = crawl(
+        to_check, twice, fetched[role], links_refused = crawl(
             client, seeds, team_kinds if role == "member" else frozenset()
         )
+        refused.update({f"{role} {url}": why for url, why in links_refused.items()})
         if role == "leader":
             team_kinds.update(map(_kind, to_check))
         duplicates.update({f"{role} {url}": ids for url, ids in twice.items()})
@@ -219,6 +224,8 @@ def test_every_page_of_the_demo_passes_axe_for_every_role(demo, browser, live_se
         checked[role] = to_check
     print("axe checked:", {role: len(urls) for role, urls in checked.items()}, "fetched:", fetched)
     assert not duplicates, f"ids used twice: {duplicates}"
+    # every link a page shows its reader leads somewhere the reader may go
+    assert not refused, f"links that refuse their reader (status, offered on): {refused}"
     assert not failures, "axe-core: serious or critical violations\n" + "\n".join(
         axe_report(url, v) for url, v in failures.items()
     )

@@ -48,11 +48,14 @@ def compass_export(request, project):
 @login_required
 def framework(request, project):
     project = get_project(request, project, VIEW)
+    may_edit = request.user.has_perm(EDIT, project)
     context = {
         "project": project,
         "step": step_of(project),
-        "framework": selectors.framework(project, actions=selectors.framework_actions(project)),
-        "may_edit": request.user.has_perm(EDIT, project),
+        "framework": selectors.framework(
+            project, edit_links=may_edit, actions=selectors.framework_actions(project)
+        ),
+        "may_edit": may_edit,
     }
     return render(request, "implementation/framework.html", context)
 
