@@ -33,8 +33,9 @@ def open_tasks_for(user, project=None):
     return tasks.order_by("due_date", "project__name", "id")
 
 
-def next_tasks(user, project, *, limit: int = DASHBOARD_TASKS) -> tuple[list, int]:
-    """The dashboard's "my tasks": the next ``limit`` and how many there are (two queries)."""
+def next_tasks(user, project=None, *, limit: int = DASHBOARD_TASKS) -> tuple[list, int]:
+    """The dashboard's "my tasks" (of one project) or the home page's (of all the user's
+    projects): the next ``limit`` and how many there are (two queries)."""
     tasks = open_tasks_for(user, project)
     return list(tasks[:limit]), tasks.count()
 

@@ -16,7 +16,7 @@ from processteps.forms import (
     MemberRoleForm,
     ProjectForm,
 )
-from processteps.models import Membership, Project, Role, Task
+from processteps.models import Membership, Project, Role
 from processteps.pagecache import cached_page
 from processteps.registry import links_for, public_home_panels
 from processteps.selectors import activity_for, next_tasks, steps_timeline
@@ -35,13 +35,12 @@ def home(request):
     projects = Project.objects.for_user(request.user).prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.filter(user=request.user))
     )
-    tasks = (
-        Task.objects.for_user(request.user)
-        .open()
-        .select_related("project", "step", "assignee")
-        .order_by("due_date", "project__name", "id")
+    my_tasks, my_tasks_total = next_tasks(request.user)  # the next ten, and a link to all
+    return render(
+        request,
+        "processteps/home.html",
+        {"projects": projects, "my_tasks": my_tasks, "my_tasks_total": my_tasks_total},
     )
-    return render(request, "processteps/home.html", {"projects": projects, "my_tasks": tasks})
 
 
 @login_required

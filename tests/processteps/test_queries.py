@@ -147,8 +147,9 @@ def test_home_and_my_tasks_do_not_grow_with_projects_and_tasks(url, db, client):
 
     assert after == before, "\n".join(sql)
     page = client.get(reverse(url)).content.decode()
-    if url == "home":
-        assert page.count("list-group-item") >= 80 + 2
+    if url == "home":  # the next ten of 82, and a link to all of them
+        assert page.count('<li class="list-group-item">') == 10
+        assert f'href="{reverse("processteps:my_tasks")}">Alle 82 taken<' in page
     else:  # 82 open tasks, 50 a page: the count, the first 50 and the rest on page 2
         assert "82 openstaande taken" in page
         assert page.count('<li class="list-group-item">') == 50
@@ -188,6 +189,32 @@ def test_the_dashboard_shows_the_next_ten_tasks_and_links_to_all(small_and_large
     assert f"{total} openstaande taken" in full
     assert full.count('<li class="list-group-item">') == total
     assert "Klein ·" not in full
+
+
+def test_the_home_page_shows_the_next_ten_tasks_of_all_projects_and_links_to_all(
+    small_and_large, client
+):
+    people, _small, _large = small_and_large
+    client.force_login(people["leader"])
+    mine = open_tasks_for(people["leader"])
+    total = mine.count()
+    assert total > 10
+    home = client.get(reverse("home")).content.decode()
+    section = home[home.index('id="tasks-heading"') :]
+    assert section.count('<li class="list-group-item">') == 10
+    assert all(task.title in section for task in mine[:10])
+    assert f'href="{reverse("processteps:my_tasks")}">Alle {total} taken<' in section
+    # the same cost for a user with many tasks as for one with few
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("home"))
+    few_tasks = UserFactory(username="weinig")
+    project = ProjectFactory(name="Eén taak")
+    MembershipFactory(project=project, user=few_tasks, role=Role.MEMBER)
+    TaskFactory(project=project, assignee=few_tasks)
+    client.force_login(few_tasks)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("home"))
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
 
 
 def test_my_tasks_of_a_project_outside_mine_is_not_found(small_and_large, client):

@@ -22,6 +22,7 @@ from processteps.consultation.models import (
 )
 from processteps.consultation.selectors import (
     FRAGMENT_RELATED,
+    NO_THEME,
     accepted_reports,
     entry_for,
     field_label,
@@ -63,6 +64,7 @@ def fragments(request, project):
         "page": shown.page,
         "may_manage_themes": request.user.has_perm("consultation.manage_themes", project),
         "accepted_reports": accepted_reports(project),
+        "no_theme": NO_THEME,
     }
     return render(request, "consultation/interviews/fragments.html", context)
 
