@@ -54,16 +54,12 @@ _GENERATION = secrets.token_hex(6)
 # -- raising the revision ------------------------------------------------------------------------
 
 
-def revision_raise(project_pk) -> None:
+def revision_raise(project_pk: int) -> None:
     """The project's pages are rendered afresh from now on. Called after the writes committed
     (ATOMIC_REQUESTS is off: a view's transactions have ended when its response exists)."""
     from processteps.models import Project
 
-    try:
-        pk = int(project_pk)
-    except (TypeError, ValueError):
-        return
-    Project.objects.filter(pk=pk).update(revision=F("revision") + 1)
+    Project.objects.filter(pk=project_pk).update(revision=F("revision") + 1)
 
 
 def revision_raise_all() -> None:
@@ -173,7 +169,6 @@ def cached_page(view):
         if (
             response.status_code == 200
             and not response.streaming
-            and not getattr(response, "_page_cache_skip", False)
             and not _messages_shown(request)
             and not response.cookies
         ):
@@ -195,10 +190,8 @@ def _revision(kwargs) -> int | None:
         lookup = {"slug": kwargs["slug"]}
     else:
         return None
-    try:
-        return Project.objects.filter(**lookup).values_list("revision", flat=True).first()
-    except (TypeError, ValueError):
-        return None
+    # the URL patterns' converters made them an int and a slug
+    return Project.objects.filter(**lookup).values_list("revision", flat=True).first()
 
 
 def _key(request, view, revision, kwargs) -> str:
@@ -231,15 +224,13 @@ def _restore(body: str, request) -> str:
 
 
 def _messages_waiting(request) -> bool:
-    """A message from the previous request is waiting to be shown: the page is not the same."""
+    """A message from the previous request is waiting to be shown: the page is not the same.
+    (Reading them this way does not mark them shown.)"""
     storage = getattr(request, "_messages", None)
-    if storage is None:
-        return False
-    return bool(getattr(storage, "_loaded_messages", None)) or bool(
-        getattr(storage, "_queued_messages", None)
-    )
+    return storage is not None and bool(storage._loaded_messages)
 
 
 def _messages_shown(request) -> bool:
+    """The view added a message of its own: the page shows it, once."""
     storage = getattr(request, "_messages", None)
-    return storage is not None and bool(getattr(storage, "_queued_messages", None))
+    return storage is not None and bool(storage._queued_messages)

@@ -6,26 +6,17 @@ own. They must agree for every role: a team member used to be shown "Uitnodiging
 """
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from processteps.models import Role
 from processteps.registry import tools
-from tests.factories import MembershipFactory, ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("role", [Role.LEADER, Role.MEMBER, Role.CLIENT])
-def test_every_nav_entry_shown_to_a_role_answers_that_role(role):
-    leader = UserFactory(username="leider")
-    project = ProjectFactory(leader=leader)
-    user = leader
-    if role != Role.LEADER:
-        user = UserFactory(username=f"rol-{role}")
-        MembershipFactory(project=project, user=user, role=role)
-    client = Client()
-    client.force_login(user)
+@pytest.mark.parametrize("role", ["leader", "member", "client"])
+def test_every_nav_entry_shown_to_a_role_answers_that_role(role, project, client_as):
+    user = getattr(project, role)
+    client = client_as(user)
     shown, refused = 0, []
     for tool in tools():
         for entry in tool.nav:
@@ -40,21 +31,16 @@ def test_every_nav_entry_shown_to_a_role_answers_that_role(role):
     assert not refused, f"shown to the {role} but refused: {refused}"
 
 
-def test_a_member_sees_the_current_situation_of_the_framework_without_its_edit_link():
+def test_a_member_sees_the_current_situation_of_the_framework_without_its_edit_link(
+    project, client_as
+):
     from processteps.implementation.models import DomainSituation
     from processteps.models import Domain
 
-    leader = UserFactory(username="leider")
-    member = UserFactory(username="teamlid")
-    project = ProjectFactory(leader=leader)
-    MembershipFactory(project=project, user=member, role=Role.MEMBER)
-    DomainSituation.objects.create(
-        project=project, domain=Domain.values[0], text="Lange wachtlijsten"
-    )
+    domain = Domain.values[0]
+    DomainSituation.objects.create(project=project, domain=domain, text="Lange wachtlijsten")
     url = f"/projects/{project.pk}/implementation/framework/"
-    for user, linked in ((member, False), (leader, True)):
-        client = Client()
-        client.force_login(user)
-        page = client.get(url).content.decode()
+    for role, linked in (("member", False), ("leader", True)):
+        page = client_as(role).get(url).content.decode()
         assert "Lange wachtlijsten" in page
-        assert (f"/framework/{Domain.values[0]}/situation/" in page) is linked, user
+        assert (f"/framework/{domain}/situation/" in page) is linked, role

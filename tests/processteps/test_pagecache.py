@@ -10,26 +10,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from processteps.models import Project, Role
+from processteps.models import Project
 from tests.factories import (
     AdminFactory,
-    MembershipFactory,
-    ProjectFactory,
     TaskFactory,
     TeamAgreementFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(db):
-    leader = UserFactory(username="leider")
-    member = UserFactory(username="teamlid")
-    project = ProjectFactory(leader=leader, name="Buurtkracht")
-    MembershipFactory(project=project, user=member, role=Role.MEMBER)
-    return project, leader, member
 
 
 def client_for(user, **kwargs) -> Client:
@@ -46,8 +35,8 @@ def revision(project) -> int:
     return Project.objects.values_list("revision", flat=True).get(pk=project.pk)
 
 
-def test_a_second_view_of_a_page_is_served_from_the_cache(world):
-    project, leader, _member = world
+def test_a_second_view_of_a_page_is_served_from_the_cache(project):
+    leader = project.leader
     client = client_for(leader)
     first = client.get(dashboard(project))
     with CaptureQueriesContext(connection) as queries:
@@ -58,8 +47,8 @@ def test_a_second_view_of_a_page_is_served_from_the_cache(world):
     assert _without_tokens(second) == _without_tokens(first)
 
 
-def test_a_change_through_the_app_shows_at_once(world):
-    project, leader, member = world
+def test_a_change_through_the_app_shows_at_once(project):
+    leader, member = project.leader, project.member
     leader_client, member_client = client_for(leader), client_for(member)
     assert "Om tien uur beginnen" not in member_client.get(dashboard(project)).content.decode()
     before = revision(project)
@@ -73,8 +62,8 @@ def test_a_change_through_the_app_shows_at_once(world):
     assert "Om tien uur beginnen" in member_client.get(dashboard(project)).content.decode()
 
 
-def test_a_refused_post_leaves_the_revision_and_the_cache_alone(world):
-    project, _leader, member = world
+def test_a_refused_post_leaves_the_revision_and_the_cache_alone(project):
+    member = project.member
     before = revision(project)
     response = client_for(member).post(
         reverse("processteps:agreement_add", kwargs={"project": project.pk}), {"text": "Nee"}
@@ -85,8 +74,8 @@ def test_a_refused_post_leaves_the_revision_and_the_cache_alone(world):
     assert revision(project) == before
 
 
-def test_each_user_gets_their_own_page(world):
-    project, leader, member = world
+def test_each_user_gets_their_own_page(project):
+    leader, member = project.leader, project.member
     TaskFactory(project=project, title="Taak van de leider", assignee=leader)
     TaskFactory(project=project, title="Taak van het teamlid", assignee=member)
     leader_page = client_for(leader).get(dashboard(project)).content.decode()
@@ -95,8 +84,17 @@ def test_each_user_gets_their_own_page(world):
     assert "Taak van het teamlid" in member_page and "Taak van de leider" not in member_page
 
 
-def test_a_user_who_lost_access_gets_404_not_the_cached_page(world):
-    project, leader, member = world
+def test_a_role_that_may_not_see_a_page_gets_403_though_another_role_has_it_cached(project):
+    fragments = reverse("consultation:fragments", kwargs={"project": project.pk})
+    assert client_for(project.leader).get(fragments).status_code == 200
+    assert client_for(project.client).get(fragments).status_code == 403
+    assert Client().get(fragments).status_code == 302  # to the login page
+    outsider = client_for(UserFactory(username="buitenstaander"))
+    assert outsider.get(fragments).status_code == 404
+
+
+def test_a_user_who_lost_access_gets_404_not_the_cached_page(project):
+    leader, member = project.leader, project.member
     member_client = client_for(member)
     assert member_client.get(dashboard(project)).status_code == 200
     membership = project.memberships.get(user=member)
@@ -110,8 +108,8 @@ def test_a_user_who_lost_access_gets_404_not_the_cached_page(world):
     assert member_client.get(dashboard(project)).status_code == 404
 
 
-def test_a_cached_page_carries_a_csrf_token_that_works_for_the_request(world):
-    project, leader, _member = world
+def test_a_cached_page_carries_a_csrf_token_that_works_for_the_request(project):
+    leader = project.leader
     other = client_for(leader, enforce_csrf_checks=True)
     client_for(leader, enforce_csrf_checks=True).get(dashboard(project))  # someone else's copy
     page = other.get(dashboard(project))
@@ -125,8 +123,8 @@ def test_a_cached_page_carries_a_csrf_token_that_works_for_the_request(world):
     assert project.agreements.filter(text="Met het token van de pagina").exists()
 
 
-def test_the_message_after_a_redirect_is_shown_once_and_not_cached(world):
-    project, leader, _member = world
+def test_the_message_after_a_redirect_is_shown_once_and_not_cached(project):
+    leader = project.leader
     client = client_for(leader)
     client.get(dashboard(project))
     response = client.post(
@@ -139,16 +137,16 @@ def test_the_message_after_a_redirect_is_shown_once_and_not_cached(world):
     assert "Koffie erbij" in again and "De afspraak is toegevoegd." not in again
 
 
-def test_the_language_the_user_chose_is_its_own_copy(world):
-    project, leader, _member = world
+def test_the_language_the_user_chose_is_its_own_copy(project):
+    leader = project.leader
     client = client_for(leader)
     assert 'lang="nl"' in client.get(dashboard(project)).content.decode()
     client.cookies["django_language"] = "en"
     assert 'lang="en"' in client.get(dashboard(project)).content.decode()
 
 
-def test_the_admin_site_changing_anything_renders_every_project_afresh(world):
-    project, _leader, member = world
+def test_the_admin_site_changing_anything_renders_every_project_afresh(project):
+    member = project.member
     agreement = TeamAgreementFactory(project=project, text="Oude afspraak")
     member_client = client_for(member)
     assert "Oude afspraak" in member_client.get(dashboard(project)).content.decode()
@@ -171,10 +169,10 @@ def _read_project(project_id: int) -> str:
     return Project.objects.get(pk=project_id).name
 
 
-def test_a_celery_task_that_wrote_renders_the_projects_afresh(world):
-    project, leader, _member = world
+def test_a_celery_task_that_wrote_renders_the_projects_afresh(project):
+    leader = project.leader
     client = client_for(leader)
-    assert "Buurtkracht" in client.get(dashboard(project)).content.decode()
+    assert "Leefbare wijk" in client.get(dashboard(project)).content.decode()
     before = revision(project)
     _read_project.delay(project.pk)  # reads only: the copies stay good
     assert revision(project) == before
@@ -247,8 +245,8 @@ def _without_tokens(response) -> str:
     return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
 
 
-def test_a_page_from_the_cache_keeps_the_views_headers(world):
-    project, leader, _member = world
+def test_a_page_from_the_cache_keeps_the_views_headers(project):
+    leader = project.leader
     client = client_for(leader)
     first = client.get(dashboard(project))
     second = client.get(dashboard(project))
@@ -256,7 +254,7 @@ def test_a_page_from_the_cache_keeps_the_views_headers(world):
     assert second["Content-Language"] == "nl"
 
 
-def test_a_page_is_rendered_afresh_every_hour(world, monkeypatch):
+def test_a_page_is_rendered_afresh_every_hour(project, monkeypatch):
     """What a page says of the time (a task overdue, the next meeting) holds for the hour."""
     import datetime
 
@@ -264,7 +262,7 @@ def test_a_page_is_rendered_afresh_every_hour(world, monkeypatch):
 
     from processteps import pagecache
 
-    project, leader, _member = world
+    leader = project.leader
     client = client_for(leader)
     client.get(dashboard(project))
     later = timezone.localtime() + datetime.timedelta(hours=1)
